@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OrgCom.Web.Data.Seed;
+
+namespace OrgCom.Web.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Applies pending migrations and loads the reference data every installation needs.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<OrgComDbContext>();
+        await db.Database.MigrateAsync(ct);
+        // The migration may have just created the ltree extension; let Npgsql learn its type.
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await connection.ReloadTypesAsync(ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await ReferenceData.EnsureAdministrativeUnitsAsync(db, ct);
+    }
+}

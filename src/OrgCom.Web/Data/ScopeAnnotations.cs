@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrgCom.Core.Access;
+
+namespace OrgCom.Web.Data;
+
+/// <summary>
+/// Every entity type declares how it belongs to the organization tree. The scope guard (on save) and the audit
+/// log read this one declaration, so a new entity cannot silently escape either: a test fails for an entity type
+/// that declares nothing.
+/// </summary>
+public static class ScopeAnnotations
+{
+    public const string OwnerProperty = "OrgCom:ScopeOwnerProperty";
+    public const string RequiredPermission = "OrgCom:ScopeWritePermission";
+    public const string IsTreeNode = "OrgCom:ScopeIsTreeNode";
+    public const string Unscoped = "OrgCom:ScopeUnscoped";
+    public const string AuditRedacted = "OrgCom:AuditRedacted";
+    public const string AuditIgnored = "OrgCom:AuditIgnored";
+
+    /// <summary>The entity lives in the organization named by <paramref name="organizationId"/>.</summary>
+    public static EntityTypeBuilder<T> OwnedByOrganization<T>(
+        this EntityTypeBuilder<T> builder, Expression<Func<T, long>> organizationId,
+        Permission writePermission = Permission.Write) where T : class
+    {
+        var member = (MemberExpression)organizationId.Body;
+        builder.HasAnnotation(OwnerProperty, member.Member.Name);
+        builder.HasAnnotation(RequiredPermission, (int)writePermission);
+        return builder;
+    }
+
+    /// <summary>The entity is a node of the tree itself: it is written in its parent's scope when added and in its
+    /// own scope (and its new parent's) when changed.</summary>
+    public static EntityTypeBuilder<T> IsOrganizationTreeNode<T>(this EntityTypeBuilder<T> builder) where T : class
+    {
+        builder.HasAnnotation(IsTreeNode, true);
+        builder.HasAnnotation(RequiredPermission, (int)Permission.Write);
+        return builder;
+    }
+
+    /// <summary>Outside the tree (accounts, reference data); access is checked by the feature that writes it.</summary>
+    public static EntityTypeBuilder<T> NotOrganizationScoped<T>(this EntityTypeBuilder<T> builder, string why)
+        where T : class
+    {
+        builder.HasAnnotation(Unscoped, why);
+        return builder;
+    }
+
+    public static PropertyBuilder<TProperty> RedactedInAudit<TProperty>(this PropertyBuilder<TProperty> builder) =>
+        builder.HasAnnotation(AuditRedacted, true);
+
+    /// <summary>Derived or bookkeeping data, not worth an audit line (e.g. the materialized path).</summary>
+    public static PropertyBuilder<TProperty> IgnoredInAudit<TProperty>(this PropertyBuilder<TProperty> builder) =>
+        builder.HasAnnotation(AuditIgnored, true);
+
+    public static bool IsDeclared(IReadOnlyEntityType entityType) =>
+        entityType.FindAnnotation(OwnerProperty) is not null
+        || entityType.FindAnnotation(IsTreeNode) is not null
+        || entityType.FindAnnotation(Unscoped) is not null;
+}

@@ -1,0 +1,20 @@
+using OrgCom.Web.Data.Seed;
+using OrgCom.Web.Infrastructure.Access;
+
+namespace OrgCom.Web.Features;
+
+/// <summary>Each feature adds its services and JSON endpoints here.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddOrgComFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<AccountService>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOrgComEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OrgCom.Web.Data;
+
+namespace OrgCom.Web.Infrastructure.Access;
+
+/// <summary>
+/// Resolves the signed-in user's grants to organization paths once per request, before any page runs, and turns a
+/// <see cref="ScopeViolationException"/> from any handler into 403. A deactivated account is signed out.
+/// </summary>
+public sealed class CurrentUserMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, CurrentUser currentUser, OrgComDbContext db)
+    {
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is not null && Guid.TryParse(id, out var userId))
+        {
+            var user = await db.Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => new { u.UserName, u.IsActive })
+                .SingleOrDefaultAsync(http.RequestAborted);
+            if (user is null || !user.IsActive)
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                http.Response.Redirect("/Account/Login");
+                return;
+            }
+            var grants = await db.UserGrants.IgnoreQueryFilters().AsNoTracking()
+                .Where(g => g.UserId == userId)
+                .Join(db.Organizations.IgnoreQueryFilters(), g => g.OrganizationId, o => o.Id,
+                    (g, o) => new ScopeGrant(g.Role, o.Id, EF.Property<LTree>(o, OrgComDbContext.PathProperty)))
+                .ToListAsync(http.RequestAborted);
+            currentUser.SetUser(userId, user.UserName ?? "", ip, grants);
+        }
+        else
+        {
+            currentUser.SetAnonymous(ip);
+        }
+
+        try
+        {
+            await next(http);
+        }
+        catch (ScopeViolationException) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure.Access;
+
+namespace OrgCom.Web.Infrastructure.Audit;
+
+/// <summary>
+/// Turns tracked changes into audit lines. Scoped per unit of work, so a handler can state the decision or reason
+/// (<see cref="Reason"/>) that every line of its save will carry.
+/// </summary>
+public sealed class AuditRecorder(TimeProvider clock)
+{
+    public const string Redacted = "[ẩn]";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The decision or reason for the changes about to be saved, e.g. <c>Quyết định 12-QĐ/TU</c>.</summary>
+    public string? Reason { get; set; }
+
+    public sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes, string? KnownKey, long? KnownOrganizationId);
+
+    public List<Pending> Capture(DbContext db)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Insert,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => AuditAction.Update,
+            };
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var property in entry.Properties)
+            {
+                var meta = property.Metadata;
+                if (meta.FindAnnotation(ScopeAnnotations.AuditIgnored) is not null)
+                    continue;
+                var redact = meta.FindAnnotation(ScopeAnnotations.AuditRedacted) is not null;
+                object? Show(object? v) => redact && v is not null ? Redacted : Plain(v);
+                switch (action)
+                {
+                    case AuditAction.Insert when !meta.IsPrimaryKey():
+                        changes[ColumnName(meta)] = [null, Show(property.CurrentValue)];
+                        break;
+                    case AuditAction.Delete:
+                        changes[ColumnName(meta)] = [Show(property.OriginalValue), null];
+                        break;
+                    case AuditAction.Update when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        changes[ColumnName(meta)] = [Show(property.OriginalValue), Show(property.CurrentValue)];
+                        break;
+                }
+            }
+            if (action == AuditAction.Update && changes.Count == 0)
+                continue;
+            var keyKnown = action != AuditAction.Insert;
+            pending.Add(new Pending(entry, action, changes, keyKnown ? KeyOf(entry) : null, keyKnown ? OrganizationOf(entry) : null));
+        }
+        return pending;
+    }
+
+    public IEnumerable<AuditEntry> Complete(List<Pending> pending, CurrentUser user)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var p in pending)
+        {
+            yield return new AuditEntry
+            {
+                OccurredAt = now,
+                UserId = user.UserId,
+                UserName = user.UserName,
+                IpAddress = user.IpAddress,
+                Action = p.Action,
+                EntityType = p.Entry.Metadata.GetTableName() ?? p.Entry.Metadata.ClrType.Name,
+                EntityKey = p.KnownKey ?? KeyOf(p.Entry),
+                OrganizationId = p.KnownOrganizationId ?? OrganizationOf(p.Entry),
+                Changes = JsonSerializer.Serialize(
+                    p.Changes.ToDictionary(c => c.Key, c => new { old = c.Value[0], @new = c.Value[1] }), Json),
+                Reason = Reason,
+            };
+        }
+    }
+
+    public AuditEntry View(CurrentUser user, string entityType, string entityKey, long? organizationId) => new()
+    {
+        OccurredAt = clock.GetUtcNow(),
+        UserId = user.UserId,
+        UserName = user.UserName,
+        IpAddress = user.IpAddress,
+        Action = AuditAction.View,
+        EntityType = entityType,
+        EntityKey = entityKey,
+        OrganizationId = organizationId,
+    };
+
+    private static string ColumnName(IProperty property) =>
+        property.GetColumnName(StoreObjectIdentifier.Table(property.DeclaringType.GetTableName()!, null)) ?? property.Name;
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static long? OrganizationOf(EntityEntry entry)
+    {
+        var type = entry.Metadata;
+        if (type.FindAnnotation(ScopeAnnotations.IsTreeNode) is not null)
+            return (long?)entry.Property("Id").CurrentValue;
+        if (type.FindAnnotation(ScopeAnnotations.OwnerProperty)?.Value is string owner)
+            return (long?)entry.Property(owner).CurrentValue;
+        return null;
+    }
+
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        DateTimeOffset t => t.ToUniversalTime().ToString("O"),
+        DateTime t => t.ToUniversalTime().ToString("O"),
+        Enum e => e.ToString(),
+        LTree l => l.ToString(),
+        string or bool or int or long or short or decimal or double or Guid => value,
+        byte[] => Redacted,
+        _ => value.ToString(),
+    };
+}
