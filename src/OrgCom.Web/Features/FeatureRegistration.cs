@@ -10,6 +10,7 @@ public static class FeatureRegistration
     {
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Organizations.OrganizationQueries>();
         return services;
     }
 

@@ -38,6 +38,9 @@ public static class AppHost
                 "Chưa cấu hình chuỗi kết nối ConnectionStrings:Default (biến môi trường ConnectionStrings__Default).");
 
         services.AddSingleton(TimeProvider.System);
+        // Vietnamese stays readable in the HTML instead of becoming numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditRecorder>();
         services.AddDbContext<OrgComDbContext>(options => options

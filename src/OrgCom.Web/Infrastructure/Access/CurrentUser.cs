@@ -48,7 +48,7 @@ public sealed class CurrentUser
         IpAddress = ipAddress;
         _grants = grants;
         ReadPaths = grants.Select(g => g.Path).Distinct().ToArray();
-        IsUnrestricted = grants.Any(g => g.Path.NLevel == 1);
+        IsUnrestricted = grants.Any(g => !g.Path.ToString().Contains('.'));
     }
 
     public void SetAnonymous(string? ipAddress)
@@ -63,7 +63,14 @@ public sealed class CurrentUser
     }
 
     public bool Can(Permission permission, LTree organizationPath) =>
-        IsSystem || _grants.Any(g => g.Role.PermissionsOf().HasFlag(permission) && organizationPath.IsDescendantOf(g.Path));
+        IsSystem || _grants.Any(g => g.Role.PermissionsOf().HasFlag(permission) && IsWithin(organizationPath, g.Path));
+
+    /// <summary>In-memory <c>path &lt;@ root</c> (LTree's own methods only translate to SQL).</summary>
+    public static bool IsWithin(LTree path, LTree root)
+    {
+        string p = path, r = root;
+        return p.Length == r.Length ? p == r : p.Length > r.Length && p[r.Length] == '.' && p.StartsWith(r, StringComparison.Ordinal);
+    }
 
     /// <summary>Whether the user holds the permission anywhere (e.g. to show the administration menu).</summary>
     public bool CanAnywhere(Permission permission) =>

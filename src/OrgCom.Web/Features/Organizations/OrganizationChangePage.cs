@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrgCom.Core.Access;
+using OrgCom.Core.Common;
+using OrgCom.Core.Documents;
+using OrgCom.Core.Organizations;
+using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure.Access;
+using OrgCom.Web.Infrastructure.Audit;
+
+namespace OrgCom.Web.Features.Organizations;
+
+/// <summary>
+/// What the create / rename / move / dissolve forms share: load the organization within scope (404 outside it),
+/// require write permission on it (403), read the decision and its effective date, and save with the decision as the
+/// audit reason. Each page then reads as its workflow: load → check the rule → change → save → redirect.
+/// </summary>
+public abstract class OrganizationChangePage(OrganizationQueries queries, OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
+    : PageModel
+{
+    protected OrganizationQueries Queries => queries;
+    protected OrgComDbContext Db => db;
+    protected CurrentUser CurrentUser => currentUser;
+
+    public Organization Organization { get; private set; } = null!;
+
+    [BindProperty]
+    public string? DecisionNumber { get; set; }
+
+    [BindProperty]
+    public string? EffectiveOn { get; set; }
+
+    /// <summary>Loads the organization the form is about; null result means "go on", otherwise return it.</summary>
+    protected async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
+    {
+        var organization = await queries.FindAsync(id, ct);
+        if (organization is null)
+            return NotFound();
+        if (!currentUser.Can(Permission.Write, OrganizationQueries.PathOf(organization, db)))
+            return StatusCode(StatusCodes.Status403Forbidden);
+        Organization = organization;
+        return null;
+    }
+
+    /// <summary>Validates the decision number and effective date, adding Vietnamese errors to the page.</summary>
+    protected (string Decision, DateOnly Date)? ReadDecision()
+    {
+        var number = DocumentNumber.Parse(DecisionNumber);
+        if (!number.IsSuccess)
+            ModelState.AddModelError(nameof(DecisionNumber), number.Error!.Message);
+        var date = DateText.Parse(EffectiveOn, "ngày hiệu lực");
+        if (!date.IsSuccess)
+            ModelState.AddModelError(nameof(EffectiveOn), date.Error!.Message);
+        return number.IsSuccess && date.IsSuccess ? (number.Value!.ToString(), date.Value) : null;
+    }
+
+    protected bool Check(Result result)
+    {
+        if (!result.IsSuccess)
+            ModelState.AddModelError("", result.Error!.Message);
+        return result.IsSuccess;
+    }
+
+    /// <summary>Saves the change; its audit lines carry the decision as their reason.</summary>
+    protected async Task SaveAsync(string decision, CancellationToken ct)
+    {
+        audit.Reason = $"Quyết định {decision}";
+        await db.SaveChangesAsync(ct);
+    }
+
+    protected IActionResult ShowDetails(long organizationId, string message)
+    {
+        TempData["Success"] = message;
+        return Redirect($"/Organizations/Details/{organizationId}");
+    }
+
+    protected string Today() => DateText.Format(DateOnly.FromDateTime(DateTime.Today));
+}

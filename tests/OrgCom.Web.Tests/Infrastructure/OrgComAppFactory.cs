@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace OrgCom.Web.Tests.Infrastructure;
+
+/// <summary>The real application, on its own test database. "Testing" is neither Development nor Production.</summary>
+public sealed class OrgComAppFactory(string database) : WebApplicationFactory<Program>
+{
+    public string Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionString(Database));
+        builder.UseSetting("OrgCom:AuditSealIntervalMs", "200");
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        return base.CreateHost(builder);
+    }
+}
