@@ -10,12 +10,14 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "Đã có lỗi xảy ra";
     public string Message { get; private set; } = "Hệ thống gặp sự cố; thao tác chưa được thực hiện. Hãy thử lại sau.";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
+        var code = (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Response.StatusCode >= 400) ? HttpContext.Response.StatusCode : (int?)null;
         (Title, Message) = code switch
         {
             404 => ("Không tìm thấy", "Trang hoặc dữ liệu bạn tìm không có, hoặc nằm ngoài phạm vi tổ chức bạn được giao."),

@@ -21,13 +21,13 @@ public abstract class AppTest : IAsyncLifetime
     protected OrgComAppFactory Factory => _factory ?? throw new InvalidOperationException("not initialised");
     protected string DatabaseName => _database!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         _factory = new OrgComAppFactory(_database);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
             await _factory.DisposeAsync();

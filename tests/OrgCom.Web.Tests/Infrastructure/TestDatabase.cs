@@ -11,7 +11,9 @@ namespace OrgCom.Web.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabase
 {
-    public const string TemplateName = "orgcom_test_template";
+    /// <summary>Keyed by the checkout, so two checkouts testing against one server never rebuild each other's template.</summary>
+    public static readonly string TemplateName = "orgcom_tpl_" + Convert.ToHexString(
+        System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..10].ToLowerInvariant();
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("ORGCOM_TEST_PG") is { Length: > 0 } cs

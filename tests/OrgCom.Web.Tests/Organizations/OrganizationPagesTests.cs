@@ -49,6 +49,27 @@ public sealed class OrganizationPagesTests : AppTest
     }
 
     [Fact]
+    public async Task Create_establishes_a_cell_under_the_ward_with_its_decision()
+    {
+        var client = await SignInAsync("xa.badinh");
+        var ward = await OrganizationIdAsync("X00004");
+        var response = await PostFormAsync(client, $"/Organizations/Create/{ward}", new()
+        {
+            ["Code"] = "x00004.cb09", ["Name"] = "Chi bộ  Tổ dân phố   số 9", ["Kind"] = "Cell",
+            ["DecisionNumber"] = "30-QĐ/ĐU", ["EffectiveOn"] = "1/9/2025",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, body);
+        var created = await WithDbAsync(db => db.Organizations.Include(o => o.Events).SingleAsync(o => o.Code == "X00004.CB09"));
+        Assert.Equal("Chi bộ Tổ dân phố số 9", created.Name);
+        Assert.Equal(ward, created.ParentId);
+        Assert.Equal(new DateOnly(2025, 9, 1), created.EstablishedOn);
+        var established = Assert.Single(created.Events);
+        Assert.Equal("30-QĐ/ĐU", established.DecisionNumber);
+        Assert.Equal($"/Organizations/Details/{created.Id}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_vietnamese_message_and_changes_nothing()
     {
         var client = await SignInAsync("hanoi");

@@ -50,7 +50,9 @@ public static class ScopeGuard
                 var property = entry.Property(owner);
                 if (entry.State != EntityState.Added)
                     demands.Add(((long)property.OriginalValue!, permission));
-                if (entry.State != EntityState.Deleted)
+                // A temporary key means the owning organization is being added in this same save, and is checked
+                // as a tree node (in its parent's scope) above.
+                if (entry.State != EntityState.Deleted && !property.IsTemporary)
                     demands.Add(((long)property.CurrentValue!, permission));
             }
             else if (type.FindAnnotation(ScopeAnnotations.Unscoped) is null)
