@@ -15,7 +15,8 @@ public sealed partial record DocumentNumber(int Number, string Type, string Issu
         "NQ", "QĐ", "QĐi", "CT", "KL", "QC", "TB", "HD", "BC", "KH", "CTr", "TT", "TTr", "ĐA", "CV",
     };
 
-    public override string ToString() => $"{Number}-{Type}/{Issuer}";
+    /// <summary>Numbers below 10 are written with a leading zero (03-KH/TW), as party documents are numbered.</summary>
+    public override string ToString() => $"{Number:00}-{Type}/{Issuer}";
 
     public static Result<DocumentNumber> Parse(string? text)
     {
