@@ -11,6 +11,7 @@ public static class FeatureRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Organizations.OrganizationQueries>();
+        services.AddScoped<Members.MemberQueries>();
         return services;
     }
 

@@ -3,23 +3,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrgCom.Core.Access;
 using OrgCom.Core.Organizations;
 using OrgCom.Web.Data;
+using OrgCom.Web.Features.Members;
 using OrgCom.Web.Infrastructure.Access;
 
 namespace OrgCom.Web.Features.Organizations;
 
-public sealed class DetailsModel(OrganizationQueries queries, CurrentUser currentUser, OrgComDbContext db) : PageModel
+public sealed class DetailsModel(OrganizationQueries queries, MemberQueries memberQueries, CurrentUser currentUser, OrgComDbContext db) : PageModel
 {
     public Organization Organization { get; private set; } = null!;
     public List<LineageItem> Ancestors { get; private set; } = [];
     public List<TreeNode> Children { get; private set; } = [];
     public SubtreeCounts Counts { get; private set; } = new(0, 0);
     public List<OrganizationEvent> History { get; private set; } = [];
+    public Paged<MemberRow>? Members { get; private set; }
     public bool CanWrite { get; private set; }
     public bool CanSeeAudit { get; private set; }
     public IReadOnlyList<OrganizationKind> AllowedChildKinds { get; private set; } = [];
     private Dictionary<long, string> _names = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, [FromQuery] int page, CancellationToken ct)
     {
         var organization = await queries.FindAsync(id, ct);
         if (organization is null)
@@ -32,6 +34,8 @@ public sealed class DetailsModel(OrganizationQueries queries, CurrentUser curren
         History = await queries.HistoryAsync(id, ct);
         _names = await queries.NamesAsync(
             History.SelectMany(e => new[] { e.FromParentId, e.ToParentId }).OfType<long>(), ct);
+        if (organization.Kind.HoldsMembers())
+            Members = await memberQueries.OfOrganizationAsync(id, page, 50, ct);
         CanWrite = currentUser.Can(Permission.Write, path);
         CanSeeAudit = currentUser.Can(Permission.Administer, path);
         AllowedChildKinds = OrganizationKinds.AllowedChildrenOf(organization.Kind);

@@ -11,7 +11,8 @@ namespace OrgCom.Web.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditSealer(IServiceScopeFactory scopes, ILogger<AuditSealer> logger)
 {
-    private const long LockKey = 0x4F7267436F6D41; // "OrgComA"
+    /// <summary>The advisory lock only one sealer at a time holds (tests hold it to pause sealing).</summary>
+    public const long LockKey = 0x4F7267436F6D41; // "OrgComA"
     public const int BatchSize = 5000;
 
     /// <summary>Seals everything committed so far; returns how many lines were sealed.</summary>

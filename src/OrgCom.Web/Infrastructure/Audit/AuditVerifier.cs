@@ -15,6 +15,7 @@ public static class AuditVerifier
         long expectedSeq = 1;
         var prevHash = AuditChain.Genesis;
         long checkedCount = 0;
+        AuditVerification? broken = null;
         await using (var cmd = new NpgsqlCommand(
             $"select seal_seq, prev_hash, hash, {AuditChain.RowColumns} from audit_log where seal_seq is not null order by seal_seq",
             connection))
@@ -34,13 +35,17 @@ public static class AuditVerifier
                 else if (!storedHash.AsSpan().SequenceEqual(AuditChain.Hash(seq, prevHash, row)))
                     problem = "nội dung dòng đã bị sửa sau khi niêm phong";
                 if (problem is not null)
-                    return await WithUnsealedAsync(new AuditVerification(checkedCount, row.Id, seq, problem, 0, null), connection, cancellationToken);
+                {
+                    broken = new AuditVerification(checkedCount, row.Id, seq, problem, 0, null);
+                    break;
+                }
                 prevHash = storedHash;
                 expectedSeq++;
                 checkedCount++;
             }
         }
-        return await WithUnsealedAsync(new AuditVerification(checkedCount, null, null, null, 0, null), connection, cancellationToken);
+        // Counted once the chain's reader is closed: a connection runs one command at a time.
+        return await WithUnsealedAsync(broken ?? new AuditVerification(checkedCount, null, null, null, 0, null), connection, cancellationToken);
     }
 
     private static async Task<AuditVerification> WithUnsealedAsync(AuditVerification v, NpgsqlConnection connection, CancellationToken ct)
