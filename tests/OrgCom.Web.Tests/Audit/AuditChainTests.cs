@@ -72,6 +72,22 @@ public sealed class AuditChainTests : AuditTest
     }
 
     [Fact]
+    public async Task Deleting_the_newest_sealed_lines_is_reported_against_the_last_checkpoint()
+    {
+        await SealAllAsync();
+        var last = await ScalarAsync<long>("select max(seal_seq) from audit_log");
+        Assert.True((await VerifyAsync()).IsIntact);
+
+        await TamperAsync($"delete from audit_log where seal_seq >= {last - 2}");
+
+        var broken = await VerifyAsync();
+        Assert.False(broken.IsIntact);
+        Assert.Equal(last, broken.FirstBrokenSeq);
+        Assert.Contains("các dòng cuối chuỗi đã bị xóa", broken.Problem);
+        Assert.Contains($"ghi tới số thứ tự {last}, chuỗi chỉ còn tới {last - 3}", broken.Problem);
+    }
+
+    [Fact]
     public async Task The_append_only_trigger_refuses_update_delete_and_truncate_from_plain_sql()
     {
         await SealAllAsync();

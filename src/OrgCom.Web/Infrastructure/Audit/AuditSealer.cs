@@ -94,6 +94,13 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, ILogger<AuditSealer
             update.Parameters.AddWithValue("hashes", hashes);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
+        await using (var checkpoint = new NpgsqlCommand(
+            "insert into audit_seal_checkpoints (seal_seq, hash) values (@seq, @hash) on conflict (seal_seq) do nothing", connection, tx))
+        {
+            checkpoint.Parameters.AddWithValue("seq", seqs[^1]);
+            checkpoint.Parameters.AddWithValue("hash", hashes[^1]);
+            await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+        }
         await tx.CommitAsync(cancellationToken);
         logger.LogDebug("Sealed {Count} audit entries up to seq {Seq}", rows.Count, lastSeq + rows.Count);
         return rows.Count;

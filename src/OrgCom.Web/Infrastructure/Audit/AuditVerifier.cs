@@ -44,8 +44,31 @@ public static class AuditVerifier
                 checkedCount++;
             }
         }
+        broken ??= await CheckLastCheckpointAsync(connection, checkedCount, expectedSeq - 1, cancellationToken);
         // Counted once the chain's reader is closed: a connection runs one command at a time.
         return await WithUnsealedAsync(broken ?? new AuditVerification(checkedCount, null, null, null, 0, null), connection, cancellationToken);
+    }
+
+    /// <summary>The newest checkpoint must name a line the chain still has, with the same hash: otherwise the newest
+    /// sealed lines were deleted (or the chain was rebuilt after them).</summary>
+    private static async Task<AuditVerification?> CheckLastCheckpointAsync(
+        NpgsqlConnection connection, long checkedCount, long lastSeq, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "select c.seal_seq, c.hash, a.id, a.hash from audit_seal_checkpoints c left join audit_log a on a.seal_seq = c.seal_seq order by c.seal_seq desc limit 1",
+            connection);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct))
+            return null;
+        var seq = r.GetInt64(0);
+        var hash = (byte[])r[1];
+        if (seq > lastSeq)
+            return new AuditVerification(checkedCount, null, seq,
+                $"các dòng cuối chuỗi đã bị xóa: lần niêm phong gần nhất ghi tới số thứ tự {seq}, chuỗi chỉ còn tới {lastSeq}", 0, null);
+        if (r.IsDBNull(3) || !((byte[])r[3]).AsSpan().SequenceEqual(hash))
+            return new AuditVerification(checkedCount, r.IsDBNull(2) ? null : r.GetInt64(2), seq,
+                "dòng tại điểm niêm phong gần nhất không khớp mã băm đã ghi (chuỗi đã bị dựng lại)", 0, null);
+        return null;
     }
 
     private static async Task<AuditVerification> WithUnsealedAsync(AuditVerification v, NpgsqlConnection connection, CancellationToken ct)
