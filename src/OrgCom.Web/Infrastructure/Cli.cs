@@ -100,7 +100,7 @@ public static class Cli
             var v = await AuditVerifier.VerifyAsync(connection, ct);
             Console.WriteLine($"[orgcom] Đã kiểm tra {v.Checked:N0} dòng đã niêm phong.");
             if (v.Unsealed > 0)
-                Console.WriteLine($"[orgcom] {v.Unsealed:N0} dòng chưa niêm phong (cũ nhất lúc {v.OldestUnsealedAt:dd/MM/yyyy HH:mm:ss}).");
+                Console.WriteLine($"[orgcom] {v.Unsealed:N0} dòng chưa niêm phong (cũ nhất lúc {VietnamTime.Format(v.OldestUnsealedAt!.Value, seconds: true)}).");
             if (v.IsIntact)
             {
                 Console.WriteLine("[orgcom] Nhật ký toàn vẹn.");

@@ -68,7 +68,8 @@ public sealed class AuditPagesTests : AuditTest
 
         var all = await GetDocumentAsync(admin, "/Audit");
         var row = Rows(all).Single(r => r.GetAttribute("data-id") == haNoi.Id.ToString());
-        Assert.Equal(haNoi.OccurredAt.ToLocalTime().ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture), Cell(row, "line-time"));
+        // Shown in Việt Nam time (UTC+7) whatever the server clock.
+        Assert.Equal(haNoi.OccurredAt.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture), Cell(row, "line-time"));
         Assert.StartsWith("hanoi", Cell(row, "line-user"));
         Assert.Equal("Sửa", Cell(row, "line-action"));
         Assert.Equal($"/Audit/History/organizations/{haNoi.EntityKey}", row.QuerySelector("[data-testid=line-entity] a")!.GetAttribute("href"));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Access;
 using OrgCom.Core.Members;
 using OrgCom.Core.Organizations;
+using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 
 namespace OrgCom.Web.Data.Seed;
@@ -96,7 +97,7 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         }
         await SaveAsync(ct);
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = VietnamTime.Today(TimeProvider.System);
         var memberCount = 0;
         foreach (var cell in cells)
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Access;
 using OrgCom.Core.Common;
 using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
 
@@ -145,8 +146,8 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Time
             return null;
         return new AuditFilter(
             UserName?.Trim(), userId, subtree, action, EntityType?.Trim(),
-            from is { } start ? LocalMidnightUtc(start) : null,
-            to is { } end ? LocalMidnightUtc(end.AddDays(1)) : null);
+            from is { } start ? VietnamTime.StartOfDay(start) : null,
+            to is { } end ? VietnamTime.StartOfDay(end.AddDays(1)) : null);
     }
 
     private DateOnly? ReadDate(string? text, string key, string fieldName)
@@ -158,12 +159,5 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Time
             return date.Value;
         ModelState.AddModelError(key, date.Error!.Message);
         return null;
-    }
-
-    /// <summary>Dates are typed in the users' local time, the log keeps UTC.</summary>
-    private DateTimeOffset LocalMidnightUtc(DateOnly date)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, clock.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

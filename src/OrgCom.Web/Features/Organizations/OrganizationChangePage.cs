@@ -5,6 +5,7 @@ using OrgCom.Core.Common;
 using OrgCom.Core.Documents;
 using OrgCom.Core.Organizations;
 using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
 
@@ -74,5 +75,5 @@ public abstract class OrganizationChangePage(OrganizationQueries queries, OrgCom
         return Redirect($"/Organizations/Details/{organizationId}");
     }
 
-    protected string Today() => DateText.Format(DateOnly.FromDateTime(DateTime.Today));
+    protected string Today() => DateText.Format(VietnamTime.Today(TimeProvider.System));
 }
