@@ -20,6 +20,8 @@ public sealed class OrgComDbContext(
     public DbSet<OrganizationEvent> OrganizationEvents => Set<OrganizationEvent>();
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -44,6 +46,11 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
         builder.Entity<Member>().HasQueryFilter(m =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == m.OrganizationId));
+        builder.Entity<MemberEvent>().HasQueryFilter(e =>
+            ScopeUnrestricted || Members.Any(m => m.Id == e.MemberId));
+        // Both sides of a transfer see it; neither sees the other's unrelated data.
+        builder.Entity<Transfer>().HasQueryFilter(t => ScopeUnrestricted
+            || Organizations.Any(o => o.Id == t.FromOrganizationId) || Organizations.Any(o => o.Id == t.ToOrganizationId));
         builder.Entity<UserGrant>().HasQueryFilter(g =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == g.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>

@@ -14,6 +14,8 @@ namespace OrgCom.Web.Data;
 public static class ScopeAnnotations
 {
     public const string OwnerProperty = "OrgCom:ScopeOwnerProperty";
+    public const string EitherOwnerProperties = "OrgCom:ScopeEitherOwnerProperties";
+    public const string MovedByTransferAnnotation = "OrgCom:ScopeMovedByTransfer";
     public const string RequiredPermission = "OrgCom:ScopeWritePermission";
     public const string IsTreeNode = "OrgCom:ScopeIsTreeNode";
     public const string Unscoped = "OrgCom:ScopeUnscoped";
@@ -28,6 +30,30 @@ public static class ScopeAnnotations
         var member = (MemberExpression)organizationId.Body;
         builder.HasAnnotation(OwnerProperty, member.Member.Name);
         builder.HasAnnotation(RequiredPermission, (int)writePermission);
+        return builder;
+    }
+
+    /// <summary>
+    /// The entity is shared by two organizations (e.g. a transfer between a sender and a receiver): it is created in
+    /// the scope of the first, and either side may change it afterwards. Both sides read it.
+    /// </summary>
+    public static EntityTypeBuilder<T> OwnedByEitherOrganization<T>(
+        this EntityTypeBuilder<T> builder, Expression<Func<T, long>> first, Expression<Func<T, long>> second,
+        Permission writePermission = Permission.Write) where T : class
+    {
+        builder.HasAnnotation(EitherOwnerProperties,
+            $"{((MemberExpression)first.Body).Member.Name},{((MemberExpression)second.Body).Member.Name}");
+        builder.HasAnnotation(RequiredPermission, (int)writePermission);
+        return builder;
+    }
+
+    /// <summary>
+    /// The entity's organization may change to another scope when, in the same save, the receiving side confirms a
+    /// transfer of it (the sender authorised the move by issuing the transfer). See ScopeGuard.
+    /// </summary>
+    public static EntityTypeBuilder<T> MovedByTransfer<T>(this EntityTypeBuilder<T> builder) where T : class
+    {
+        builder.HasAnnotation(MovedByTransferAnnotation, true);
         return builder;
     }
 
@@ -57,6 +83,7 @@ public static class ScopeAnnotations
 
     public static bool IsDeclared(IReadOnlyEntityType entityType) =>
         entityType.FindAnnotation(OwnerProperty) is not null
+        || entityType.FindAnnotation(EitherOwnerProperties) is not null
         || entityType.FindAnnotation(IsTreeNode) is not null
         || entityType.FindAnnotation(Unscoped) is not null;
 }

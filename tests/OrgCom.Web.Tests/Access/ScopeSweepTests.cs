@@ -37,8 +37,10 @@ public sealed class ScopeSweepTests : AppTest
             var cell = await db.Organizations.SingleAsync(o => o.Code == "X26740.CB01");
             Assert.True(commune.Rename($"Đảng bộ phường {Marker} Sài Gòn", new DateOnly(2025, 8, 1), "1-QĐ/TU", "(kiểm thử)").IsSuccess);
             Assert.True(cell.Rename($"Chi bộ {Marker} số 1", new DateOnly(2025, 8, 1), "2-QĐ/ĐU", "(kiểm thử)").IsSuccess);
-            var member = Member.Register(cell.Id, $"Đặng Văn {Marker}", Gender.Male, new DateOnly(1980, 5, 5), false,
-                MemberStatus.Official, new DateOnly(2005, 5, 5), new DateOnly(2006, 5, 5));
+            var member = Member.Import(cell.Id,
+                new Identity($"Đặng Văn {Marker}", null, Gender.Male, new DateOnly(1980, 5, 5), false, "001080012345",
+                    $"Quê {Marker}", null, null, "Kinh", null, null),
+                MemberStatus.Official, new DateOnly(2005, 5, 5), new DateOnly(2005, 6, 1), new DateOnly(2006, 6, 1), "12345678");
             db.Members.Add(member);
             var user = await db.Users.SingleAsync(u => u.UserName == "hcm");
             user.FullName = $"Người dùng {Marker}";

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrgCom.Core.Members;
 using OrgCom.Core.Organizations;
@@ -11,18 +14,110 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.ToTable("members");
         b.OwnedByOrganization(m => m.OrganizationId);
+        b.MovedByTransfer();
         b.Property(m => m.Id).UseIdentityAlwaysColumn();
         b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+
         b.Property(m => m.FullName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
         b.Property(m => m.FamilyName).HasMaxLength(50).UseCollation(Collations.Vietnamese);
         b.Property(m => m.MiddleName).HasMaxLength(80).UseCollation(Collations.Vietnamese);
         b.Property(m => m.GivenName).HasMaxLength(50).UseCollation(Collations.Vietnamese);
         b.Property(m => m.NameFolded).HasMaxLength(150);
+        b.Property(m => m.OtherNames).HasMaxLength(150);
         b.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
-        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(m => m.CitizenId).HasMaxLength(12).IsFixedLength(false);
+        foreach (var text in new[] { nameof(Member.Hometown), nameof(Member.Birthplace), nameof(Member.Residence) })
+            b.Property(text).HasMaxLength(300);
+        foreach (var text in new[] { nameof(Member.Ethnicity), nameof(Member.Religion) })
+            b.Property(text).HasMaxLength(60);
+        b.Property(m => m.Occupation).HasMaxLength(150);
+        foreach (var text in new[] { nameof(Member.GeneralEducation), nameof(Member.Professional), nameof(Member.AcademicTitle),
+                     nameof(Member.ForeignLanguages), nameof(Member.InformationTechnology) })
+            b.Property(text).HasMaxLength(150);
+        b.Property(m => m.PoliticalTheory).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PoliticalTheoryLevel.None);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.CandidateStage).HasConversion<string>().HasMaxLength(30);
+        b.Property(m => m.PartyCardNumber).HasMaxLength(20);
+        b.Property(m => m.AdmissionDecisionNumber).HasMaxLength(60);
+        b.Property(m => m.PhotoContentType).HasMaxLength(20);
+
+        JsonList(b.Property(m => m.WorkHistory));
+        JsonList(b.Property(m => m.Family));
+        JsonList(b.Property(m => m.Introducers));
+        JsonList(b.Property(m => m.Awards));
+
+        b.HasMany(m => m.Events).WithOne().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(m => m.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         b.HasIndex(m => m.OrganizationId);
+        b.HasIndex(m => m.CitizenId).IsUnique().HasFilter("citizen_id is not null");
+        b.HasIndex(m => m.PartyCardNumber).IsUnique().HasFilter("party_card_number is not null");
         b.HasIndex(m => m.NameFolded).HasMethod("gin").HasOperators("gin_trgm_ops");
         // The conventional list order: given name, middle name, family name (Vietnamese collation).
         b.HasIndex(m => new { m.GivenName, m.MiddleName, m.FamilyName, m.Id });
+        b.HasIndex(m => new { m.OrganizationId, m.Status });
+    }
+
+    /// <summary>A dossier section kept as one jsonb value: edited, audited and shown as a whole.</summary>
+    private static void JsonList<T>(PropertyBuilder<IReadOnlyList<T>> property)
+    {
+        property.HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonOptions),
+                s => JsonSerializer.Deserialize<List<T>>(s, JsonOptions) ?? new List<T>(),
+                new ValueComparer<IReadOnlyList<T>>(
+                    (a, c) => a!.SequenceEqual(c!),
+                    v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
+                    v => v.ToList()));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
+
+public sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEvent>
+{
+    public void Configure(EntityTypeBuilder<MemberEvent> b)
+    {
+        b.ToTable("member_events");
+        b.OwnedByOrganization(e => e.OrganizationId);
+        b.Property(e => e.Id).UseIdentityAlwaysColumn();
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.DecisionNumber).HasMaxLength(60);
+        b.Property(e => e.DisciplineLevel).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Detail).HasMaxLength(500);
+        b.Property(e => e.OverrideReason).HasMaxLength(500);
+        b.Property(e => e.RecordedBy).HasMaxLength(256);
+        b.Property(e => e.RecordedAt).HasDefaultValueSql("now()").ValueGeneratedOnAdd();
+        b.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.MemberId, e.EffectiveOn });
+        b.HasIndex(e => new { e.OrganizationId, e.Kind, e.EffectiveOn });
+    }
+}
+
+public sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
+{
+    public void Configure(EntityTypeBuilder<Transfer> b)
+    {
+        b.ToTable("transfers");
+        b.OwnedByEitherOrganization(t => t.FromOrganizationId, t => t.ToOrganizationId);
+        b.Property(t => t.Id).UseIdentityAlwaysColumn();
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.LetterNumber).HasMaxLength(60);
+        b.Property(t => t.Reason).HasMaxLength(500);
+        b.Property(t => t.IssuedBy).HasMaxLength(256);
+        b.Property(t => t.ReceivedBy).HasMaxLength(256);
+        b.Property(t => t.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
+        b.Property(t => t.MemberStatus).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(t => t.FromOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(t => t.ToOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(t => new { t.FromOrganizationId, t.Status });
+        b.HasIndex(t => new { t.ToOrganizationId, t.Status });
+        // At most one transfer in transit per member: a member is never in two places at once.
+        b.HasIndex(t => t.MemberId).IsUnique().HasFilter("status = 'InTransit'").HasDatabaseName("ux_transfers_member_in_transit");
     }
 }

@@ -184,9 +184,26 @@ namespace OrgCom.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly>("AdmittedOn")
+                    b.Property<string>("AcademicTitle")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("academic_title");
+
+                    b.Property<string>("AdmissionDecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("admission_decision_number");
+
+                    b.Property<DateOnly?>("AdmittedOn")
                         .HasColumnType("date")
                         .HasColumnName("admitted_on");
+
+                    b.Property<string>("Awards")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("awards")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
@@ -196,12 +213,57 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("birth_year_only");
 
+                    b.Property<string>("Birthplace")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("birthplace");
+
+                    b.Property<string>("CandidateStage")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("candidate_stage");
+
+                    b.Property<DateOnly?>("CeremonyOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ceremony_on");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("citizen_id")
+                        .IsFixedLength(false);
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<DateOnly?>("ExemptSince")
+                        .HasColumnType("date")
+                        .HasColumnName("exempt_since");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("family")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("family_name")
                         .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("ForeignLanguages")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("foreign_languages");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -216,12 +278,34 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("gender");
 
+                    b.Property<string>("GeneralEducation")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("general_education");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("given_name")
                         .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("Hometown")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("hometown");
+
+                    b.Property<string>("InformationTechnology")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("information_technology");
+
+                    b.Property<string>("Introducers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("introducers")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("MiddleName")
                         .IsRequired()
@@ -236,6 +320,11 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("character varying(150)")
                         .HasColumnName("name_folded");
 
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("occupation");
+
                     b.Property<DateOnly?>("OfficialOn")
                         .HasColumnType("date")
                         .HasColumnName("official_on");
@@ -244,14 +333,72 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("organization_id");
 
+                    b.Property<string>("OtherNames")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("other_names");
+
+                    b.Property<string>("PartyCardNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party_card_number");
+
+                    b.Property<byte[]>("Photo")
+                        .HasColumnType("bytea")
+                        .HasColumnName("photo");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("photo_content_type");
+
+                    b.Property<string>("PoliticalTheory")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("political_theory");
+
+                    b.Property<string>("Professional")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("professional");
+
+                    b.Property<int>("Readmissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("readmissions");
+
+                    b.Property<string>("Religion")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("religion");
+
+                    b.Property<string>("Residence")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("residence");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<string>("WorkHistory")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("work_history")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.HasKey("Id")
                         .HasName("pk_members");
+
+                    b.HasIndex("CitizenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_citizen_id")
+                        .HasFilter("citizen_id is not null");
 
                     b.HasIndex("NameFolded")
                         .HasDatabaseName("ix_members_name_folded");
@@ -262,13 +409,209 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_members_organization_id");
 
+                    b.HasIndex("PartyCardNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_party_card_number")
+                        .HasFilter("party_card_number is not null");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_members_organization_id_status");
+
                     b.HasIndex("GivenName", "MiddleName", "FamilyName", "Id")
                         .HasDatabaseName("ix_members_given_name_middle_name_family_name_id");
 
                     b.ToTable("members", (string)null);
 
                     b
+                        .HasAnnotation("OrgCom:ScopeMovedByTransfer", true)
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Members.MemberEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("DisciplineLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("discipline_level");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long?>("OtherOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_organization_id");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_events");
+
+                    b.HasIndex("MemberId", "EffectiveOn")
+                        .HasDatabaseName("ix_member_events_member_id_effective_on");
+
+                    b.HasIndex("OrganizationId", "Kind", "EffectiveOn")
+                        .HasDatabaseName("ix_member_events_organization_id_kind_effective_on");
+
+                    b.ToTable("member_events", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Members.Transfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FromOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_organization_id");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("letter_number");
+
+                    b.Property<DateOnly>("MemberBirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("member_birth_date");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("MemberStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("member_status");
+
+                    b.Property<DateOnly>("PresentBy")
+                        .HasColumnType("date")
+                        .HasColumnName("present_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("received_by");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TemporaryUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("temporary_until");
+
+                    b.Property<long>("ToOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfers");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_transfers_member_in_transit")
+                        .HasFilter("status = 'InTransit'");
+
+                    b.HasIndex("FromOrganizationId", "Status")
+                        .HasDatabaseName("ix_transfers_from_organization_id_status");
+
+                    b.HasIndex("ToOrganizationId", "Status")
+                        .HasDatabaseName("ix_transfers_to_organization_id_status");
+
+                    b.ToTable("transfers", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeEitherOwnerProperties", "FromOrganizationId,ToOrganizationId")
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
@@ -728,6 +1071,47 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_members_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Members.MemberEvent", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_events_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_events_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Members.Transfer", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_organizations_from_organization_id");
+
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_organizations_to_organization_id");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Organizations.Organization", b =>
                 {
                     b.HasOne("OrgCom.Core.Geography.AdministrativeUnit", null)
@@ -768,6 +1152,11 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_grants_users_user_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Organizations.Organization", b =>

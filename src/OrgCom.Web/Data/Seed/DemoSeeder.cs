@@ -111,8 +111,10 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
                     admitted = today.AddDays(-random.Next(30, 300));
                 var probationEnd = admitted.AddYears(1);
                 var official = probationEnd <= today;
-                db.Members.Add(Member.Register(cell.Id, fullName, gender, birth, birthYearOnly: random.Next(40) == 0,
-                    official ? MemberStatus.Official : MemberStatus.Probationary, admitted, official ? probationEnd : null));
+                var identity = new Identity(fullName, null, gender, birth, random.Next(40) == 0, null, null, null, null,
+                    "Kinh", "Không", null);
+                db.Members.Add(Member.Import(cell.Id, identity, official ? MemberStatus.Official : MemberStatus.Probationary,
+                    admitted, admitted.AddDays(random.Next(5, 40)), official ? probationEnd : null, null));
                 memberCount++;
             }
         }

@@ -4,7 +4,7 @@ using OrgCom.Web.Data;
 
 namespace OrgCom.Web.Features.Members;
 
-public sealed record MemberRow(long Id, string FullName, Gender Gender, DateOnly BirthDate, bool BirthYearOnly, MemberStatus Status, DateOnly AdmittedOn);
+public sealed record MemberRow(long Id, string FullName, Gender Gender, DateOnly BirthDate, bool BirthYearOnly, MemberStatus Status, DateOnly? AdmittedOn);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
