@@ -19,5 +19,6 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         await ReferenceData.EnsureAdministrativeUnitsAsync(db, ct);
+        await Infrastructure.Rules.RuleBookProvider.EnsureReferenceAsync(db, ct);
     }
 }

@@ -24,6 +24,8 @@ public sealed class OrgComDbContext(
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
+    public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
 
     public CurrentUser CurrentUser => currentUser;
 

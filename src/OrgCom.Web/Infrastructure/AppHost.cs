@@ -95,6 +95,7 @@ public static class AppHost
         services.AddHealthChecks().AddDbContextCheck<OrgComDbContext>();
         services.AddHostedService<AuditSealerService>();
         services.AddSingleton<AuditSealer>();
+        services.AddSingleton<Rules.RuleBookProvider>();
         services.AddOrgComFeatures();
     }
 

@@ -1031,6 +1031,95 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "nhật ký chỉ ghi thêm; phạm vi đọc lọc theo tổ chức của dòng nhật ký");
                 });
 
+            modelBuilder.Entity("OrgCom.Web.Infrastructure.Rules.HolidayRecord", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Date")
+                        .HasName("pk_public_holidays");
+
+                    b.ToTable("public_holidays", (string)null);
+
+                    b.HasAnnotation("OrgCom:ScopeUnscoped", "lịch nghỉ lễ dùng chung cho cả hệ thống");
+                });
+
+            modelBuilder.Entity("OrgCom.Web.Infrastructure.Rules.RuleRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<bool>("IsConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_confirmed");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rule_values");
+
+                    b.HasIndex("Key", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rule_values_key_effective_from");
+
+                    b.ToTable("rule_values", (string)null);
+
+                    b.HasAnnotation("OrgCom:ScopeUnscoped", "quy định dùng chung cho cả hệ thống; quản trị viên cấp gốc thay đổi");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("OrgCom.Web.Infrastructure.Access.AppUser", null)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrgCom.Core.Access;
 using OrgCom.Core.Organizations;
@@ -16,6 +17,7 @@ public sealed class DetailsModel(OrganizationQueries queries, MemberQueries memb
     public SubtreeCounts Counts { get; private set; } = new(0, 0);
     public List<OrganizationEvent> History { get; private set; } = [];
     public Paged<MemberRow>? Members { get; private set; }
+    public List<(long Id, string FullName, OrgCom.Core.Members.CandidateStage? Stage)> Candidates { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public bool CanSeeAudit { get; private set; }
     public IReadOnlyList<OrganizationKind> AllowedChildKinds { get; private set; } = [];
@@ -35,7 +37,14 @@ public sealed class DetailsModel(OrganizationQueries queries, MemberQueries memb
         _names = await queries.NamesAsync(
             History.SelectMany(e => new[] { e.FromParentId, e.ToParentId }).OfType<long>(), ct);
         if (organization.Kind.HoldsMembers())
+        {
             Members = await memberQueries.OfOrganizationAsync(id, page, 50, ct);
+            Candidates = (await db.Members
+                    .Where(m => m.OrganizationId == id && m.Status == OrgCom.Core.Members.MemberStatus.Candidate)
+                    .OrderBy(m => m.GivenName).ThenBy(m => m.FamilyName)
+                    .Select(m => new { m.Id, m.FullName, m.CandidateStage }).ToListAsync(ct))
+                .Select(c => (c.Id, c.FullName, c.CandidateStage)).ToList();
+        }
         CanWrite = currentUser.Can(Permission.Write, path);
         CanSeeAudit = currentUser.Can(Permission.Administer, path);
         AllowedChildKinds = OrganizationKinds.AllowedChildrenOf(organization.Kind);

@@ -1,0 +1,80 @@
+namespace OrgCom.Core.Rules;
+
+/// <summary>How a rule's text value is read. Checked when a <see cref="RuleBook"/> is built, so bad data fails at start-up.</summary>
+public enum RuleValueKind
+{
+    /// <summary>A whole number: <c>216</c>.</summary>
+    Integer,
+    /// <summary>Whole numbers separated by commas: <c>30,40,45</c>.</summary>
+    IntegerList,
+    /// <summary>Month and day, <c>MM-dd</c>, separated by commas: <c>02-03,05-19</c> (3/2 and 19/5).</summary>
+    MonthDayList,
+    /// <summary>Identifiers separated by commas: <c>Reprimand,Warning</c>.</summary>
+    NameList,
+}
+
+/// <summary>
+/// The keys of the rules and thresholds taken from party regulations. The values, their effective dates and the
+/// regulation each rests on live in data (<c>Data/Reference/rules.json</c>), never in code.
+/// </summary>
+public static class RuleKey
+{
+    /// <summary>Minimum age for admission, in full months at the date the cell considers (18 years).</summary>
+    public const string AdmissionMinAgeMonths = "admission.min_age_months";
+    /// <summary>Maximum age for admission, in full months; above it the committee directly under the Centre decides.</summary>
+    public const string AdmissionMaxAgeMonths = "admission.max_age_months";
+    /// <summary>The admission ceremony is held within this many working days of the admission decision.</summary>
+    public const string AdmissionCeremonyWithinWorkingDays = "admission.ceremony_within_working_days";
+    /// <summary>Length of probation, in months from the ceremony date.</summary>
+    public const string ProbationMonths = "probation.months";
+    /// <summary>The cell proposes recognition (or removal) within this many working days after probation ends.</summary>
+    public const string ProbationRecognitionDueWorkingDays = "probation.recognition_due_working_days";
+    public const string TransferPermanentStartWithinWorkingDays = "transfer.permanent.start_within_working_days";
+    public const string TransferPermanentPresentWithinWorkingDays = "transfer.permanent.present_within_working_days";
+    public const string TransferTemporaryMinMonths = "transfer.temporary.min_months";
+    /// <summary>A temporary transfer lasts less than this many months (12: "dưới 1 năm").</summary>
+    public const string TransferTemporaryMaxMonthsExclusive = "transfer.temporary.max_months_exclusive";
+    public const string TransferStudyMaxMonths = "transfer.study.max_months";
+    public const string ReadmissionMinMonthsAfterLeaving = "readmission.min_months_after_leaving";
+    public const string ReadmissionMaxTimes = "readmission.max_times";
+    /// <summary>Party-age milestones (years) for which a party badge is awarded.</summary>
+    public const string BadgeMilestonesYears = "badge.milestones_years";
+    /// <summary>The days of the year on which badges are presented, as <c>MM-dd</c>.</summary>
+    public const string BadgePresentationDays = "badge.presentation_days";
+    /// <summary>Early award for serious illness, badges of 30 to 65 years: at most this many months early.</summary>
+    public const string BadgeEarlyMonths30To65 = "badge.early_months_30_65";
+    /// <summary>Early award for serious illness, badges of 70 to 90 years: at most this many months early.</summary>
+    public const string BadgeEarlyMonths70To90 = "badge.early_months_70_90";
+    /// <summary>Disciplinary measures allowed for probationary members (names of the glossary's Discipline kinds).</summary>
+    public const string DisciplineProbationaryAllowed = "discipline.probationary_allowed";
+    /// <summary>Months in a year without activity or dues, without good reason, after which a member is removed.</summary>
+    public const string RemovalMonthsWithoutActivity = "removal.months_without_activity";
+
+    private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
+    {
+        [AdmissionMinAgeMonths] = RuleValueKind.Integer,
+        [AdmissionMaxAgeMonths] = RuleValueKind.Integer,
+        [AdmissionCeremonyWithinWorkingDays] = RuleValueKind.Integer,
+        [ProbationMonths] = RuleValueKind.Integer,
+        [ProbationRecognitionDueWorkingDays] = RuleValueKind.Integer,
+        [TransferPermanentStartWithinWorkingDays] = RuleValueKind.Integer,
+        [TransferPermanentPresentWithinWorkingDays] = RuleValueKind.Integer,
+        [TransferTemporaryMinMonths] = RuleValueKind.Integer,
+        [TransferTemporaryMaxMonthsExclusive] = RuleValueKind.Integer,
+        [TransferStudyMaxMonths] = RuleValueKind.Integer,
+        [ReadmissionMinMonthsAfterLeaving] = RuleValueKind.Integer,
+        [ReadmissionMaxTimes] = RuleValueKind.Integer,
+        [BadgeMilestonesYears] = RuleValueKind.IntegerList,
+        [BadgePresentationDays] = RuleValueKind.MonthDayList,
+        [BadgeEarlyMonths30To65] = RuleValueKind.Integer,
+        [BadgeEarlyMonths70To90] = RuleValueKind.Integer,
+        [DisciplineProbationaryAllowed] = RuleValueKind.NameList,
+        [RemovalMonthsWithoutActivity] = RuleValueKind.Integer,
+    };
+
+    /// <summary>Every key the application expects to find in the rule data.</summary>
+    public static IReadOnlyCollection<string> All => Kinds.Keys;
+
+    /// <summary>How the value of a known key is read; null for a key the code does not know (allowed in data).</summary>
+    public static RuleValueKind? KindOf(string key) => Kinds.TryGetValue(key, out var kind) ? kind : null;
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrgCom.Web.Infrastructure.Rules;
+
+namespace OrgCom.Web.Data.Configurations;
+
+public sealed class RuleRecordConfiguration : IEntityTypeConfiguration<RuleRecord>
+{
+    public void Configure(EntityTypeBuilder<RuleRecord> b)
+    {
+        b.ToTable("rule_values");
+        b.NotOrganizationScoped("quy định dùng chung cho cả hệ thống; quản trị viên cấp gốc thay đổi");
+        b.Property(r => r.Id).UseIdentityAlwaysColumn();
+        b.Property(r => r.Key).HasMaxLength(80);
+        b.Property(r => r.Value).HasMaxLength(500);
+        b.Property(r => r.Source).HasMaxLength(500);
+        b.Property(r => r.Note).HasMaxLength(1000);
+        b.HasIndex(r => new { r.Key, r.EffectiveFrom }).IsUnique();
+    }
+}
+
+public sealed class HolidayRecordConfiguration : IEntityTypeConfiguration<HolidayRecord>
+{
+    public void Configure(EntityTypeBuilder<HolidayRecord> b)
+    {
+        b.ToTable("public_holidays");
+        b.NotOrganizationScoped("lịch nghỉ lễ dùng chung cho cả hệ thống");
+        b.HasKey(h => h.Date);
+        b.Property(h => h.Name).HasMaxLength(200);
+        b.Property(h => h.Kind).HasMaxLength(30);
+        b.Property(h => h.Source).HasMaxLength(500);
+    }
+}
