@@ -88,7 +88,7 @@ PY
 summary_printed=no
 trap 'if [[ "$summary_printed" == no ]]; then echo "0 passed, 0 failed, 0 skipped"; fi' EXIT
 
-orgcom_ensure_packages postgresql postgresql-contrib chromium fonts-dejavu-core
+orgcom_ensure_packages postgresql postgresql-contrib chromium fonts-dejavu-core poppler-utils
 
 pg_port="${ORGCOM_TEST_PG_PORT:-55433}"
 orgcom_pg_start test "$pg_port" no

@@ -13,7 +13,9 @@ public static class FeatureRegistration
         services.AddScoped<Organizations.OrganizationQueries>();
         services.AddScoped<Members.MemberQueries>();
         services.AddScoped<Members.Transfers.TransferQueries>();
+        services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
+        services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }
 

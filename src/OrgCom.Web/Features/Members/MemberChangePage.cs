@@ -68,6 +68,21 @@ public abstract class MemberChangePage(OrgComDbContext db, CurrentUser currentUs
         return result.IsSuccess;
     }
 
+    /// <summary>Runs a transition; a rule or holiday year missing from the data becomes a message on the form
+    /// (saying which data to add) instead of an error page.</summary>
+    protected bool Check(Func<Result> transition)
+    {
+        try
+        {
+            return Check(transition());
+        }
+        catch (Exception ex) when (ex is Core.Rules.RuleConfigurationException or Core.Calendar.CalendarDataMissingException)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return false;
+        }
+    }
+
     protected async Task SaveAsync(string reason, CancellationToken ct)
     {
         audit.Reason = reason;

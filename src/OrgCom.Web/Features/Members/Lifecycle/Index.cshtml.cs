@@ -120,7 +120,7 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
             else
                 Input.DecisionNumber = number.Value!.ToString();
         }
-        if (date is null || !ModelState.IsValid || !Check(step(Member, date.Value)))
+        if (date is null || !ModelState.IsValid || !Check(() => step(Member, date.Value)))
             return Page();
         await SaveAsync($"{stepName}{(needsDecision ? $" — Quyết định {Input.DecisionNumber}" : "")}", ct);
         TempData["Success"] = _note is null ? $"Đã ghi nhận: {stepName}." : $"Đã ghi nhận: {stepName}. {_note}";

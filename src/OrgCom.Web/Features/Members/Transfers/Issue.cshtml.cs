@@ -71,16 +71,18 @@ public sealed class IssueModel(OrgComDbContext db, CurrentUser currentUser, Audi
         if (issued is null || receiver is null || !ModelState.IsValid)
             return Page();
 
-        var transfer = Member.IssueTransfer(Kind, receiver.Id, issued.Value, until, LetterNumber, Reason, Context);
-        if (!transfer.IsSuccess)
-        {
-            ModelState.AddModelError("", transfer.Error!.Message);
+        Transfer? issuedTransfer = null;
+        if (!Check(() =>
+            {
+                var transfer = Member.IssueTransfer(Kind, receiver.Id, issued.Value, until, LetterNumber, Reason, Context);
+                issuedTransfer = transfer.Value;
+                return transfer.IsSuccess ? Result.Ok() : Result.Fail(transfer.Error!);
+            }))
             return Page();
-        }
-        Db.Transfers.Add(transfer.Value!);
+        Db.Transfers.Add(issuedTransfer!);
         await SaveAsync($"Chuyển sinh hoạt đảng {Transfer.DisplayName(Kind).ToLowerInvariant()} đến {receiver.Name}", ct);
         TempData["Success"] = $"Đã chuyển sinh hoạt đảng của {Member.FullName} đến {receiver.Name}; " +
-            $"hạn xuất trình giấy giới thiệu: {DateText.Format(transfer.Value!.PresentBy)}. " +
+            $"hạn xuất trình giấy giới thiệu: {DateText.Format(issuedTransfer!.PresentBy)}. " +
             "Đảng viên vẫn thuộc chi bộ cũ cho đến khi nơi nhận xác nhận.";
         return Redirect("/Members/Transfers");
     }

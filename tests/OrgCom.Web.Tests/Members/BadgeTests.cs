@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using OrgCom.Core.Members;
+using OrgCom.Web.Infrastructure.Rules;
+using OrgCom.Web.Tests.Infrastructure;
+
+namespace OrgCom.Web.Tests.Members;
+
+public sealed class BadgeTests : AppTest
+{
+    private async Task PlantAsync(string cellCode, string name, DateOnly admitted, bool withGap = false)
+    {
+        var rules = Factory.Services.GetRequiredService<RuleBookProvider>();
+        var context = await rules.ContextAsync("(kiểm thử)", CancellationToken.None);
+        await WithDbAsync(async db =>
+        {
+            var cell = await db.Organizations.SingleAsync(o => o.Code == cellCode);
+            var member = Member.Import(cell.Id, new Identity(name, null, Gender.Male, new DateOnly(1970, 3, 3), false, null, null, null, null, "Kinh", null, null),
+                MemberStatus.Official, admitted, admitted.AddDays(10), admitted.AddYears(1).AddDays(10), null);
+            if (withGap)
+            {
+                Assert.True(member.Leave(new DateOnly(2010, 1, 1), "01-QĐ/ĐU", "Xin ra", context).IsSuccess);
+                Assert.True(member.Readmit(new DateOnly(2013, 1, 1), "02-QĐ/ĐU", new DateOnly(2013, 1, 20), context).IsSuccess);
+            }
+            db.Members.Add(member);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task The_list_for_a_presentation_day_holds_exactly_those_reaching_a_milestone_since_the_previous_one()
+    {
+        await PlantAsync("X00004.CB01", "Phan Văn Ba Mươi", new DateOnly(1996, 7, 1));
+        await PlantAsync("X00004.CB01", "Phan Văn Đợt Trước", new DateOnly(1996, 5, 19));
+        await PlantAsync("X00004.CB01", "Phan Văn Đúng Ngày", new DateOnly(1996, 9, 2));
+        await PlantAsync("X00004.CB02", "Phan Văn Bốn Mươi", new DateOnly(1986, 8, 15));
+        await PlantAsync("X00004.CB02", "Phan Văn Gián Đoạn", new DateOnly(1996, 7, 1), withGap: true);
+        await PlantAsync("X26740.CB01", "Phan Văn Sài Gòn", new DateOnly(1996, 7, 1));
+
+        var client = await SignInAsync("hanoi");
+        var page = await GetDocumentAsync(client, "/Members/Badges?Date=02/09/2026");
+        var text = page.QuerySelector("[data-testid=badges]")!.TextContent;
+        Assert.Contains("Phan Văn Ba Mươi", text);
+        Assert.Contains("Phan Văn Đúng Ngày", text);
+        Assert.Contains("Phan Văn Bốn Mươi", text);
+        Assert.DoesNotContain("Phan Văn Đợt Trước", text);
+        Assert.DoesNotContain("Phan Văn Gián Đoạn", text);
+        Assert.DoesNotContain("Phan Văn Sài Gòn", text);
+        var rows = page.QuerySelectorAll("[data-testid=badges] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Phan Văn Bốn Mươi") && r.Contains("40 năm") && r.Contains("15/08/2026"));
+        Assert.Contains("19/05/2026", page.QuerySelector("[data-testid=window]")!.TextContent);
+
+        var excel = await client.GetAsync("/Members/Badges?Date=02/09/2026&handler=Excel");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
+        using (var reader = OrgCom.Web.Infrastructure.Export.XlsxReader.Open(new MemoryStream(await excel.Content.ReadAsByteArrayAsync())))
+        {
+            var cells = reader.ReadRows().SelectMany(r => r.Cells).ToList();
+            Assert.Contains(cells, c => c.Text == "Phan Văn Bốn Mươi");
+            Assert.Contains(cells, c => c.AsDateOnly() == new DateOnly(1986, 8, 15));
+            Assert.DoesNotContain(cells, c => c.Text == "Phan Văn Sài Gòn");
+        }
+
+        var previous = await GetDocumentAsync(client, "/Members/Badges?Date=19/05/2026");
+        Assert.Contains("Phan Văn Đợt Trước", previous.QuerySelector("[data-testid=badges]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_day_that_is_not_a_presentation_day_is_refused_with_the_rule()
+    {
+        var client = await SignInAsync("hanoi");
+        var page = await GetDocumentAsync(client, "/Members/Badges?Date=01/09/2026");
+        var errors = page.QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("không phải ngày trao tặng Huy hiệu Đảng", errors);
+        Assert.Contains("03/02, 19/05, 02/09, 07/11", errors);
+        var bad = await GetDocumentAsync(client, "/Members/Badges?Date=31/02/2026");
+        Assert.Contains("không phải ngày hợp lệ", bad.QuerySelector("[data-testid=errors]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_rules_page_shows_each_rule_with_its_source_and_the_holiday_calendar()
+    {
+        var client = await SignInAsync("xa.badinh");
+        var page = await GetDocumentAsync(client, "/Rules");
+        var rules = page.QuerySelector("[data-testid=rules]")!.TextContent;
+        Assert.Contains("probation.months", rules);
+        Assert.Contains("294-QĐ/TW", rules);
+        Assert.Contains("đang áp dụng", rules);
+        Assert.Contains("Tết", page.QuerySelector("[data-testid=holidays-2026]")!.TextContent);
+    }
+}
