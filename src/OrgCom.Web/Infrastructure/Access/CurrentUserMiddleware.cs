@@ -18,9 +18,18 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is not null && Guid.TryParse(id, out var userId))
         {
+            // One round trip per request: the account and its grants resolved to current paths.
             var user = await db.Users.AsNoTracking()
                 .Where(u => u.Id == userId)
-                .Select(u => new { u.UserName, u.IsActive })
+                .Select(u => new
+                {
+                    u.UserName,
+                    u.IsActive,
+                    // Filters off: the user's scope is what is being resolved here.
+                    Grants = db.UserGrants.IgnoreQueryFilters().Where(g => g.UserId == u.Id)
+                        .Join(db.Organizations.IgnoreQueryFilters(), g => g.OrganizationId, o => o.Id,
+                        (g, o) => new ScopeGrant(g.Role, o.Id, EF.Property<LTree>(o, OrgComDbContext.PathProperty))).ToList(),
+                })
                 .SingleOrDefaultAsync(http.RequestAborted);
             if (user is null || !user.IsActive)
             {
@@ -28,11 +37,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
                 http.Response.Redirect("/Account/Login");
                 return;
             }
-            var grants = await db.UserGrants.IgnoreQueryFilters().AsNoTracking()
-                .Where(g => g.UserId == userId)
-                .Join(db.Organizations.IgnoreQueryFilters(), g => g.OrganizationId, o => o.Id,
-                    (g, o) => new ScopeGrant(g.Role, o.Id, EF.Property<LTree>(o, OrgComDbContext.PathProperty)))
-                .ToListAsync(http.RequestAborted);
+            var grants = user.Grants;
             currentUser.SetUser(userId, user.UserName ?? "", ip, grants);
         }
         else
