@@ -230,9 +230,8 @@ public sealed partial class Member
             return MemberErrors.WrongStatus(this, "ghi từ trần");
         if (on < BirthDate)
             return MemberErrors.BeforePrevious(on, BirthDate, "sinh");
-        End(Status == MemberStatus.Candidate ? MemberStatus.NotAdmitted : MemberStatus.Deceased, MemberEventKind.Deceased, on, null, null, context);
-        if (Status == MemberStatus.NotAdmitted)
-            Status = MemberStatus.Deceased;
+        CandidateStage = null;
+        End(MemberStatus.Deceased, MemberEventKind.Deceased, on, null, null, context);
         return Result.Ok();
     }
 

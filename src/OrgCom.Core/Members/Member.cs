@@ -155,7 +155,7 @@ public sealed partial class Member
         return Result.Ok();
     }
 
-    public Result UpdateFamily(IEnumerable<Relative> relatives)
+    public Result UpdateFamily(IEnumerable<Relative> relatives, DateOnly today)
     {
         var list = relatives.Select(r => r with
         {
@@ -166,7 +166,7 @@ public sealed partial class Member
         {
             if (r.Relation.Length == 0 || r.FullName.Length == 0)
                 return MemberErrors.RelativeIncomplete;
-            if (r.BirthYear is { } y && (y < 1850 || y > BirthDate.Year + 80))
+            if (r.BirthYear is { } y && (y < 1850 || y > today.Year))
                 return MemberErrors.RelativeBirthYear(r.FullName, y);
         }
         Family = list;
