@@ -12,6 +12,7 @@ public static class FeatureRegistration
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Organizations.OrganizationQueries>();
         services.AddScoped<Members.MemberQueries>();
+        services.AddScoped<Members.DossierQueries>();
         services.AddScoped<Members.Transfers.TransferQueries>();
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OrgCom.Core.Members;
+using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure.Access;
+using OrgCom.Web.Infrastructure.Audit;
+
+namespace OrgCom.Web.Features.Members;
+
+/// <summary>A step of the member's history with the names of the organizations it mentions.</summary>
+public sealed record DossierEvent(MemberEvent Event, string? OrganizationName, string? OtherOrganizationName)
+{
+    public string Description => string.Join("; ", new[]
+    {
+        Event.DisciplineLevel is { } level ? $"Hình thức: {level.DisplayName()}" : null,
+        Event.Kind switch
+        {
+            MemberEventKind.TransferIssued when OtherOrganizationName is not null => $"Chuyển đến {OtherOrganizationName}",
+            MemberEventKind.TransferReceived when OtherOrganizationName is not null => $"Chuyển từ {OtherOrganizationName}",
+            _ => null,
+        },
+        Event.Detail,
+        Event.OverrideReason is { } reason ? $"Lý do vượt quy định: {reason}" : null,
+    }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+/// <summary>Everything the dossier page and the printed personal-history form (lý lịch) show of one person.</summary>
+public sealed record DossierView(
+    Member Member,
+    string OrganizationName,
+    string? ParentOrganizationName,
+    LTree OrganizationPath,
+    IReadOnlyList<DossierEvent> History)
+{
+    /// <summary>Kỷ luật: the disciplinary decisions among the member's events.</summary>
+    public IEnumerable<DossierEvent> Discipline => History.Where(e => e.Event.Kind == MemberEventKind.Disciplined);
+
+    /// <summary>The 3×4 photo inline, so the page, the printout and the PDF need no second (unlogged) request.</summary>
+    public string? PhotoDataUri => Member.Photo is { Length: > 0 } photo
+        ? $"data:{Member.PhotoContentType};base64,{Convert.ToBase64String(photo)}"
+        : null;
+
+    public string Title => Member.Status is MemberStatus.Candidate or MemberStatus.NotAdmitted
+        ? "Lý lịch người xin vào Đảng"
+        : "Lý lịch đảng viên";
+}
+
+/// <summary>
+/// Opens a person's dossier within the user's scope. Personal data: every way of reading it (the page, the printable
+/// form, the PDF) goes through <see cref="OpenAsync"/>, which writes the view to the audit log.
+/// </summary>
+public sealed class DossierQueries(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
+{
+    public async Task<DossierView?> OpenAsync(long id, CancellationToken ct)
+    {
+        var member = await db.Members.AsNoTracking().Include(m => m.Events).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null)
+            return null;
+        var organization = await db.Organizations
+            .Where(o => o.Id == member.OrganizationId)
+            .Select(o => new { o.Name, o.ParentId, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) })
+            .SingleAsync(ct);
+        var mentioned = member.Events.SelectMany(e => new[] { e.OrganizationId, e.OtherOrganizationId })
+            .Append(organization.ParentId).OfType<long>().Distinct().ToList();
+        // Organizations outside the user's scope (the other side of a transfer) stay unnamed.
+        var names = await db.Organizations.Where(o => mentioned.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        string? NameOf(long? orgId) => orgId is { } v ? names.GetValueOrDefault(v, "(tổ chức ngoài phạm vi)") : null;
+
+        var history = member.Events
+            .OrderByDescending(e => e.EffectiveOn).ThenByDescending(e => e.Id)
+            .Select(e => new DossierEvent(e, NameOf(e.OrganizationId), NameOf(e.OtherOrganizationId)))
+            .ToList();
+
+        await audit.RecordViewAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), currentUser, "members",
+            id.ToString(CultureInfo.InvariantCulture), member.OrganizationId, ct);
+        return new DossierView(member, organization.Name,
+            organization.ParentId is { } parent ? names.GetValueOrDefault(parent) : null, organization.Path, history);
+    }
+}
+
+/// <summary>How the dossier writes values: a dash where nothing is recorded, dates as dd/MM/yyyy.</summary>
+public static class DossierText
+{
+    public const string Missing = "—";
+
+    public static string Show(string? value) => string.IsNullOrWhiteSpace(value) ? Missing : value;
+
+    public static string Show(DateOnly? date) => date is { } d ? Core.Common.DateText.Format(d) : Missing;
+
+    public static string Show(int? number) => number is { } n ? n.ToString(CultureInfo.InvariantCulture) : Missing;
+
+    public static string Birth(Member m) => MemberQueries.BirthText(m.BirthDate, m.BirthYearOnly);
+}
