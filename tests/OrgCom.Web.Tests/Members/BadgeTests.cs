@@ -65,6 +65,26 @@ public sealed class BadgeTests : AppTest
     }
 
     [Fact]
+    public async Task The_dossier_shows_party_age_net_of_the_time_outside_the_party()
+    {
+        await PlantAsync("X00004.CB01", "Phan Văn Gián Đoạn", new DateOnly(1996, 7, 1), withGap: true);
+        await PlantAsync("X00004.CB01", "Phan Văn Liền Mạch", new DateOnly(1996, 7, 1));
+        var client = await SignInAsync("xa.badinh");
+        async Task<string> AgeOfAsync(string name)
+        {
+            var id = await WithDbAsync(db => db.Members.Where(m => m.FullName == name).Select(m => m.Id).SingleAsync());
+            var page = await GetDocumentAsync(client, $"/Members/Details/{id}");
+            return page.QuerySelector("[data-testid=party-age]")!.TextContent;
+        }
+        var continuous = await AgeOfAsync("Phan Văn Liền Mạch");
+        var interrupted = await AgeOfAsync("Phan Văn Gián Đoạn");
+        // Left 01/01/2010, readmitted 01/01/2013: three years less.
+        var years = int.Parse(continuous.Split(' ')[0]);
+        Assert.StartsWith($"{years - 3} năm", interrupted);
+        Assert.Contains("đã trừ thời gian không sinh hoạt", interrupted);
+    }
+
+    [Fact]
     public async Task A_day_that_is_not_a_presentation_day_is_refused_with_the_rule()
     {
         var client = await SignInAsync("hanoi");
