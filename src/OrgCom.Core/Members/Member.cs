@@ -173,6 +173,20 @@ public sealed partial class Member
         return Result.Ok();
     }
 
+    /// <summary>Corrects the introducers recorded for the admission: at most two, each named, at most one of them the
+    /// Youth Union's resolution (the cell's proposal itself requires exactly two).</summary>
+    public Result UpdateIntroducers(IEnumerable<Introducer> introducers)
+    {
+        var list = introducers.Select(i => i with
+        {
+            FullName = VietnameseText.Normalize(i.FullName), Position = NullIfBlank(i.Position), Unit = NullIfBlank(i.Unit),
+        }).ToList();
+        if (list.Any(i => i.FullName.Length == 0) || list.Count > 2 || list.Count(i => i.IsYouthUnionResolution) > 1)
+            return LifecycleErrors.Introducers;
+        Introducers = list;
+        return Result.Ok();
+    }
+
     public Result UpdateAwards(IEnumerable<Award> awards)
     {
         var list = awards.Select(a => a with { Form = VietnameseText.Normalize(a.Form), Date = a.Date.Trim() }).ToList();

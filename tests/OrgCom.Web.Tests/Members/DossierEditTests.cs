@@ -179,6 +179,30 @@ public sealed class DossierEditTests : DossierTest
     }
 
     [Fact]
+    public async Task Introducers_are_corrected_within_the_rule_and_audited()
+    {
+        var id = await HanoiMemberAsync();
+        var client = await SignInAsync("hanoi");
+        var three = await SaveSectionAsync(client, id, "Introducers", new()
+        {
+            ["Rows[0].FullName"] = "Nguyễn Văn Hùng", ["Rows[1].FullName"] = "Lê Thị Hoa", ["Rows[2].FullName"] = "Trần Văn Ba",
+        });
+        Assert.Contains("hai người giới thiệu", (await DocumentAsync(three)).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Empty((await MemberAsync(id)).Introducers);
+
+        AssertSavedAndBackToDossier(await SaveSectionAsync(client, id, "Introducers", new()
+        {
+            ["Rows[0].FullName"] = "Nguyễn Văn Hùng", ["Rows[0].Position"] = "Bí thư chi bộ",
+            ["Rows[1].FullName"] = "Đoàn Thanh niên phường Ba Đình", ["Rows[1].IsYouthUnionResolution"] = "true",
+        }), id);
+        var m = await MemberAsync(id);
+        Assert.Equal<Introducer>(
+            [new("Nguyễn Văn Hùng", "Bí thư chi bộ", null, false), new("Đoàn Thanh niên phường Ba Đình", null, null, true)], m.Introducers);
+        var line = Assert.Single(await UpdatesAsync(id));
+        Assert.Equal("Cập nhật lý lịch: Người giới thiệu", line.Reason);
+    }
+
+    [Fact]
     public async Task Party_card_number_is_saved_and_audited()
     {
         var id = await HanoiMemberAsync();
