@@ -12,6 +12,8 @@ public static class FeatureRegistration
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Organizations.OrganizationQueries>();
         services.AddScoped<Members.MemberQueries>();
+        services.AddScoped<Members.MemberSearchQuery>();
+        services.AddSingleton<Members.MemberSearchStatistics>();
         services.AddScoped<Members.DossierQueries>();
         services.AddScoped<Members.Transfers.TransferQueries>();
         services.AddScoped<Members.Badges.BadgeQueries>();

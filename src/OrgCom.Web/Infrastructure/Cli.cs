@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OrgCom.Core.Access;
 using OrgCom.Web.Data;
+using OrgCom.Web.Data.Generate;
 using OrgCom.Web.Data.Seed;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
@@ -46,6 +47,33 @@ public static class Cli
             return 0;
         }));
         root.Subcommands.Add(seedDemo);
+
+        var memberCount = new Option<int>("--members")
+        {
+            Description = "Số đảng viên sinh thêm (mặc định 5.600.000)", DefaultValueFactory = _ => 5_600_000,
+        };
+        var organizationCount = new Option<int>("--organizations")
+        {
+            Description = "Số tổ chức đảng sinh thêm (mặc định 300.000)", DefaultValueFactory = _ => 300_000,
+        };
+        var seed = new Option<int>("--seed") { Description = "Hạt giống ngẫu nhiên (mặc định 2026)", DefaultValueFactory = _ => 2026 };
+        var generate = new Command("generate",
+            "Sinh dữ liệu toàn quốc (tổ chức cơ sở, chi bộ, đảng viên) trên cơ sở dữ liệu đã có dữ liệu mẫu, để đo tải.")
+        {
+            memberCount, organizationCount, seed,
+        };
+        generate.SetAction((result, ct) => WithAppAsync("generate", async (services, configuration) =>
+        {
+            var generator = new NationalGenerator(configuration.GetConnectionString("Default")!,
+                services.GetRequiredService<TimeProvider>(), Console.Out);
+            var outcome = await generator.RunAsync(new GenerationOptions(
+                result.GetValue(memberCount), result.GetValue(organizationCount), result.GetValue(seed)), ct);
+            if (outcome.IsSuccess)
+                return 0;
+            Console.Error.WriteLine($"[orgcom] {outcome.Error!.Message}");
+            return 1;
+        }));
+        root.Subcommands.Add(generate);
 
         var userName = new Option<string>("--user-name") { Description = "Tên đăng nhập", Required = true };
         var fullName = new Option<string>("--full-name") { Description = "Họ và tên", Required = true };

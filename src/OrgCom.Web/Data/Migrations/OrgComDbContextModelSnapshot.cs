@@ -414,11 +414,19 @@ namespace OrgCom.Web.Data.Migrations
                         .HasDatabaseName("ix_members_party_card_number")
                         .HasFilter("party_card_number is not null");
 
+                    b.HasIndex("AdmittedOn", "Id")
+                        .HasDatabaseName("ix_members_admitted_on_id");
+
+                    b.HasIndex("BirthDate", "Id")
+                        .HasDatabaseName("ix_members_birth_date_id");
+
                     b.HasIndex("OrganizationId", "Status")
                         .HasDatabaseName("ix_members_organization_id_status");
 
                     b.HasIndex("GivenName", "MiddleName", "FamilyName", "Id")
                         .HasDatabaseName("ix_members_given_name_middle_name_family_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GivenName", "MiddleName", "FamilyName", "Id"), new[] { "NameFolded", "OrganizationId", "Status", "Gender", "BirthDate", "AdmittedOn" });
 
                     b.ToTable("members", (string)null);
 
