@@ -15,6 +15,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Org
             .Options;
         var user = new CurrentUser();
         user.SetSystem("(thiết kế)");
-        return new OrgComDbContext(options, user, new AuditRecorder(TimeProvider.System));
+        return new OrgComDbContext(options, user, new AuditRecorder(TimeProvider.System),
+            new UserScopeCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())));
     }
 }

@@ -10,7 +10,7 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Data;
 
 public sealed class OrgComDbContext(
-    DbContextOptions<OrgComDbContext> options, CurrentUser currentUser, AuditRecorder auditRecorder)
+    DbContextOptions<OrgComDbContext> options, CurrentUser currentUser, AuditRecorder auditRecorder, UserScopeCache scopeCache)
     : IdentityUserContext<AppUser, Guid>(options)
 {
     /// <summary>Name of the shadow ltree column that holds an organization's materialized path of ids.</summary>
@@ -91,6 +91,18 @@ public sealed class OrgComDbContext(
         });
     }
 
+    /// <summary>Users whose account or grants this save changes: their cached scope is evicted once it succeeds.</summary>
+    private List<Guid> AccountsTouched() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => e.Entity switch { AppUser u => (Guid?)u.Id, UserGrant g => g.UserId, _ => null })
+        .OfType<Guid>().Distinct().ToList();
+
+    private void EvictScopes(List<Guid> users)
+    {
+        foreach (var user in users)
+            scopeCache.Invalidate(user);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -102,9 +114,14 @@ public sealed class OrgComDbContext(
     {
         ChangeTracker.DetectChanges();
         await ScopeGuard.CheckAsync(this, currentUser, cancellationToken);
+        var accountsTouched = AccountsTouched();
         var pending = auditRecorder.Capture(this);
         if (pending.Count == 0)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            EvictScopes(accountsTouched);
+            return saved;
+        }
 
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -118,6 +135,7 @@ public sealed class OrgComDbContext(
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
+            EvictScopes(accountsTouched);
             return written;
         }
         finally

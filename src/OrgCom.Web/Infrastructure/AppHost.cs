@@ -43,6 +43,10 @@ public static class AppHost
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditRecorder>();
+        services.AddScoped(sp => new ViewLog(sp.GetRequiredService<ViewLogDataSource>().DataSource, sp.GetRequiredService<AuditRecorder>()));
+        services.AddSingleton(new ViewLogDataSource(ViewLog.CreateDataSource(connectionString)));
+        services.AddMemoryCache();
+        services.AddSingleton<UserScopeCache>();
         services.AddDbContext<OrgComDbContext>(options => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history")));
 

@@ -20,7 +20,7 @@ namespace OrgCom.Web.Features.Members;
 /// reason. Each form carries a <see cref="Version"/> — a hash of the section as it was when the form was opened — and
 /// a save is refused when the section has changed since, so a second editor never silently overwrites the first.
 /// </summary>
-public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit) : PageModel
+public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog) : PageModel
 {
     public const string StaleMessage = "Lý lịch vừa được người khác sửa; hãy tải lại trang.";
     public const string TooLongMessage = "Có nội dung dài quá mức cho phép; hãy rút gọn rồi lưu lại.";
@@ -50,8 +50,7 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         if (await LoadAsync(id, ct) is { } stop)
             return stop;
         Version = VersionOf(Member);
-        await audit.RecordViewAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), currentUser, "members",
-            id.ToString(CultureInfo.InvariantCulture), Member.OrganizationId, ct);
+        await viewLog.RecordAsync(currentUser, "members", id.ToString(CultureInfo.InvariantCulture), Member.OrganizationId, ct);
         return null;
     }
 
@@ -136,8 +135,8 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
 /// A section edited as a table of rows (work history, family, awards): "Thêm dòng" and "Xóa" post back and re-render
 /// the table with a row more or less, nothing is saved until "Lưu". Rows left entirely blank are ignored on save.
 /// </summary>
-public abstract class DossierListEditPage<TRow>(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierEditPage(db, currentUser, audit)
+public abstract class DossierListEditPage<TRow>(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierEditPage(db, currentUser, audit, viewLog)
     where TRow : IDossierRow, new()
 {
     [BindProperty]

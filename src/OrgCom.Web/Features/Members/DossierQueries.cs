@@ -49,32 +49,36 @@ public sealed record DossierView(
 /// Opens a person's dossier within the user's scope. Personal data: every way of reading it (the page, the printable
 /// form, the PDF) goes through <see cref="OpenAsync"/>, which writes the view to the audit log.
 /// </summary>
-public sealed class DossierQueries(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
+public sealed class DossierQueries(OrgComDbContext db, CurrentUser currentUser, ViewLog viewLog)
 {
     public async Task<DossierView?> OpenAsync(long id, CancellationToken ct)
     {
         var member = await db.Members.AsNoTracking().Include(m => m.Events).SingleOrDefaultAsync(m => m.Id == id, ct);
         if (member is null)
             return null;
-        var organization = await db.Organizations
-            .Where(o => o.Id == member.OrganizationId)
-            .Select(o => new { o.Name, o.ParentId, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) })
-            .SingleAsync(ct);
+        // One round trip for every organization the page names: the member's own (with its parent's name) and those
+        // of the events. Organizations outside the user's scope (the other side of a transfer) stay unnamed.
         var mentioned = member.Events.SelectMany(e => new[] { e.OrganizationId, e.OtherOrganizationId })
-            .Append(organization.ParentId).OfType<long>().Distinct().ToList();
-        // Organizations outside the user's scope (the other side of a transfer) stay unnamed.
-        var names = await db.Organizations.Where(o => mentioned.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        string? NameOf(long? orgId) => orgId is { } v ? names.GetValueOrDefault(v, "(tổ chức ngoài phạm vi)") : null;
+            .Append(member.OrganizationId).OfType<long>().Distinct().ToList();
+        var organizations = await db.Organizations.Where(o => mentioned.Contains(o.Id))
+            .Select(o => new
+            {
+                o.Id, o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty),
+                ParentName = db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var organization = organizations[member.OrganizationId];
+        string? NameOf(long? orgId) => orgId is { } v
+            ? organizations.TryGetValue(v, out var o) ? o.Name : "(tổ chức ngoài phạm vi)"
+            : null;
 
         var history = member.Events
             .OrderByDescending(e => e.EffectiveOn).ThenByDescending(e => e.Id)
             .Select(e => new DossierEvent(e, NameOf(e.OrganizationId), NameOf(e.OtherOrganizationId)))
             .ToList();
 
-        await audit.RecordViewAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), currentUser, "members",
-            id.ToString(CultureInfo.InvariantCulture), member.OrganizationId, ct);
-        return new DossierView(member, organization.Name,
-            organization.ParentId is { } parent ? names.GetValueOrDefault(parent) : null, organization.Path, history);
+        await viewLog.RecordAsync(currentUser, "members", id.ToString(CultureInfo.InvariantCulture), member.OrganizationId, ct);
+        return new DossierView(member, organization.Name, organization.ParentName, organization.Path, history);
     }
 }
 

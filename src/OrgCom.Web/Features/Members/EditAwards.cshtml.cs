@@ -7,8 +7,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>VI. Khen thưởng: when, which form of award, the decision and who granted it.</summary>
-public sealed class EditAwardsModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierListEditPage<EditAwardsModel.Row>(db, currentUser, audit)
+public sealed class EditAwardsModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierListEditPage<EditAwardsModel.Row>(db, currentUser, audit, viewLog)
 {
     public sealed class Row : IDossierRow
     {

@@ -7,8 +7,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>II. Trình độ: education and training.</summary>
-public sealed class EditEducationModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierEditPage(db, currentUser, audit)
+public sealed class EditEducationModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierEditPage(db, currentUser, audit, viewLog)
 {
     [BindProperty] public string? GeneralEducation { get; set; }
     [BindProperty] public string? Professional { get; set; }

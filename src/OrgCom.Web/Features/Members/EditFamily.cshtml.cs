@@ -8,8 +8,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>VIII. Quan hệ gia đình: parents, spouse, children — relation, name, birth year, occupation, residence.</summary>
-public sealed class EditFamilyModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierListEditPage<EditFamilyModel.Row>(db, currentUser, audit)
+public sealed class EditFamilyModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierListEditPage<EditFamilyModel.Row>(db, currentUser, audit, viewLog)
 {
     public sealed class Row : IDossierRow
     {

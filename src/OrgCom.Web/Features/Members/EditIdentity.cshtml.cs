@@ -11,8 +11,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>I. Sơ yếu lý lịch: the identity of the person.</summary>
-public sealed class EditIdentityModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, TimeProvider clock)
-    : DossierEditPage(db, currentUser, audit)
+public sealed class EditIdentityModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog, TimeProvider clock)
+    : DossierEditPage(db, currentUser, audit, viewLog)
 {
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? OtherNames { get; set; }

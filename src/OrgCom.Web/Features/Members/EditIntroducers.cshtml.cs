@@ -7,8 +7,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>IV. Người giới thiệu: correcting who introduced the member for admission.</summary>
-public sealed class EditIntroducersModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierListEditPage<EditIntroducersModel.Row>(db, currentUser, audit)
+public sealed class EditIntroducersModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierListEditPage<EditIntroducersModel.Row>(db, currentUser, audit, viewLog)
 {
     public sealed class Row : IDossierRow
     {

@@ -8,8 +8,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>III. Thông tin đảng viên: the party card number (the dates come from the membership events).</summary>
-public sealed class EditPartyCardModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierEditPage(db, currentUser, audit)
+public sealed class EditPartyCardModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierEditPage(db, currentUser, audit, viewLog)
 {
     [BindProperty] public string? PartyCardNumber { get; set; }
 

@@ -10,8 +10,8 @@ namespace OrgCom.Web.Features.Members;
 /// <summary>The 3×4 photo of the personal-history form: JPEG or PNG, at most 1 MB. The request may be larger, so that
 /// a photo straight from a phone gets the form's message rather than an error page.</summary>
 [RequestSizeLimit(20 * Member.MaxPhotoBytes)]
-public sealed class EditPhotoModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierEditPage(db, currentUser, audit)
+public sealed class EditPhotoModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierEditPage(db, currentUser, audit, viewLog)
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 

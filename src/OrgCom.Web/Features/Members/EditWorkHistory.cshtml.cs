@@ -7,8 +7,8 @@ using OrgCom.Web.Infrastructure.Audit;
 namespace OrgCom.Web.Features.Members;
 
 /// <summary>V. Quá trình công tác: periods from–to (MM/yyyy), position and unit.</summary>
-public sealed class EditWorkHistoryModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit)
-    : DossierListEditPage<EditWorkHistoryModel.Row>(db, currentUser, audit)
+public sealed class EditWorkHistoryModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
+    : DossierListEditPage<EditWorkHistoryModel.Row>(db, currentUser, audit, viewLog)
 {
     public sealed class Row : IDossierRow
     {

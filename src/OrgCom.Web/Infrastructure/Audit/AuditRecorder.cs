@@ -92,47 +92,6 @@ public sealed class AuditRecorder(TimeProvider clock)
         }
     }
 
-    /// <summary>
-    /// Logs that a person's record was opened, in one round trip and its own transaction. Views are the hot path
-    /// (hundreds a second): that transaction commits with synchronous_commit off, so it does not wait for the WAL
-    /// flush. The line is still written and sealed like any other; only a database crash within a fraction of a
-    /// second could lose the newest view lines — never a change of data, whose lines commit with it, durably.
-    /// </summary>
-    public async Task RecordViewAsync(Npgsql.NpgsqlConnection connection, CurrentUser user, string entityType, string entityKey,
-        long? organizationId, CancellationToken ct)
-    {
-        var line = View(user, entityType, entityKey, organizationId);
-        await using var batch = new Npgsql.NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new Npgsql.NpgsqlBatchCommand("begin"),
-                new Npgsql.NpgsqlBatchCommand("set local synchronous_commit to off"),
-                new Npgsql.NpgsqlBatchCommand("""
-                    insert into audit_log (occurred_at, user_id, user_name, ip_address, action, entity_type, entity_key, organization_id)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8)
-                    """)
-                {
-                    Parameters =
-                    {
-                        new() { Value = line.OccurredAt },
-                        new() { Value = (object?)line.UserId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
-                        new() { Value = line.UserName },
-                        new() { Value = (object?)line.IpAddress ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar },
-                        new() { Value = line.Action.ToString() },
-                        new() { Value = line.EntityType },
-                        new() { Value = line.EntityKey },
-                        new() { Value = (object?)line.OrganizationId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint },
-                    },
-                },
-                new Npgsql.NpgsqlBatchCommand("commit"),
-            },
-        };
-        if (connection.State != System.Data.ConnectionState.Open)
-            await connection.OpenAsync(ct);
-        await batch.ExecuteNonQueryAsync(ct);
-    }
-
     public AuditEntry View(CurrentUser user, string entityType, string entityKey, long? organizationId) => new()
     {
         OccurredAt = clock.GetUtcNow(),
