@@ -265,11 +265,24 @@ public sealed partial class Member
 
     // ---- Transfers: the member stays with the sender until the receiver confirms.
 
+    /// <param name="changedOn">The day the member's work or residence changed, when known: a permanent transfer must
+    /// be started within the rule's working days of it. Starting late is the member's breach, not a reason to refuse
+    /// the transfer, so it is recorded on the event (and returned) as a warning.</param>
     public Result<Transfer> IssueTransfer(TransferKind kind, long toOrganizationId, DateOnly issuedOn, DateOnly? temporaryUntil,
-        string? letterNumber, string? reason, LifecycleContext context)
+        string? letterNumber, string? reason, LifecycleContext context, DateOnly? changedOn = null)
     {
         if (!IsCounted)
             return MemberErrors.WrongStatus(this, "chuyển sinh hoạt đảng");
+        string? lateStart = null;
+        if (kind == TransferKind.Permanent && changedOn is { } changed)
+        {
+            if (changed > issuedOn)
+                return MemberErrors.BeforePrevious(issuedOn, changed, "thay đổi nơi làm việc, cư trú");
+            var start = context.Rules.Get(RuleKey.TransferPermanentStartWithinWorkingDays, changed);
+            var startBy = context.Calendar.AddWorkingDays(changed, start.AsInt());
+            if (issuedOn > startBy)
+                lateStart = $"Làm thủ tục chậm: hạn là {DateText.Format(startBy)} ({start.AsInt()} ngày làm việc kể từ ngày thay đổi {DateText.Format(changed)}). {start.Citation}.";
+        }
         var present = context.Rules.Get(RuleKey.TransferPermanentPresentWithinWorkingDays, issuedOn);
         if (kind == TransferKind.Temporary && temporaryUntil is { } until)
         {
@@ -284,8 +297,10 @@ public sealed partial class Member
         if (!transfer.IsSuccess)
             return transfer.Error!;
         Record(MemberEventKind.TransferIssued, issuedOn, NullIfBlank(letterNumber), context,
-            detail: $"{Transfer.DisplayName(kind)}; hạn xuất trình giấy giới thiệu {DateText.Format(transfer.Value!.PresentBy)}",
+            detail: $"{Transfer.DisplayName(kind)}; hạn xuất trình giấy giới thiệu {DateText.Format(transfer.Value!.PresentBy)}"
+                + (lateStart is null ? "" : $". {lateStart}"),
             otherOrganization: toOrganizationId);
+        LastWarning = lateStart;
         return transfer;
     }
 
@@ -308,6 +323,22 @@ public sealed partial class Member
             OtherOrganizationId = from,
             Detail = Transfer.DisplayName(transfer.Kind),
         });
+        return Result.Ok();
+    }
+
+    /// <summary>A warning the last transition produced without refusing (e.g. a transfer started late), for the page
+    /// to show; not stored (the event's detail keeps it).</summary>
+    public string? LastWarning { get; private set; }
+
+    public Result EndTemporaryTransfer(Transfer transfer, DateOnly endedOn, LifecycleContext context)
+    {
+        if (transfer.MemberId != Id)
+            throw new ArgumentException("transfer of another member", nameof(transfer));
+        var ended = transfer.End(endedOn);
+        if (!ended.IsSuccess)
+            return ended;
+        Record(MemberEventKind.TemporaryTransferEnded, endedOn, transfer.LetterNumber, context,
+            detail: "Kết thúc sinh hoạt tạm thời, trở về chi bộ", otherOrganization: transfer.ToOrganizationId);
         return Result.Ok();
     }
 

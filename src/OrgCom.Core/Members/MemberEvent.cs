@@ -15,6 +15,8 @@ public enum MemberEventKind
     TransferIssued,
     TransferReceived,
     TransferCancelled,
+    /// <summary>A temporary transfer ended: the member's activity is back with the sender.</summary>
+    TemporaryTransferEnded,
     Exempted,
     ExemptionEnded,
     Disciplined,
@@ -77,6 +79,7 @@ public sealed class MemberEvent
         MemberEventKind.TransferIssued => "Chuyển sinh hoạt đảng đi",
         MemberEventKind.TransferReceived => "Tiếp nhận sinh hoạt đảng",
         MemberEventKind.TransferCancelled => "Hủy chuyển sinh hoạt",
+        MemberEventKind.TemporaryTransferEnded => "Kết thúc sinh hoạt tạm thời",
         MemberEventKind.Exempted => "Miễn công tác và sinh hoạt đảng",
         MemberEventKind.ExemptionEnded => "Thôi miễn sinh hoạt đảng",
         MemberEventKind.Disciplined => "Kỷ luật",

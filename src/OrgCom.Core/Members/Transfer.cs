@@ -108,6 +108,18 @@ public sealed class Transfer
         return Result.Ok();
     }
 
+    /// <summary>Ends a received temporary transfer: the member's activity returns to the sender, who counted them
+    /// throughout.</summary>
+    public Result End(DateOnly endedOn)
+    {
+        if (Kind != TransferKind.Temporary || Status != TransferStatus.Received)
+            return TransferErrors.NotEndable;
+        if (endedOn < ReceivedOn!.Value)
+            return MemberErrors.BeforePrevious(endedOn, ReceivedOn.Value, "tiếp nhận");
+        Status = TransferStatus.Ended;
+        return Result.Ok();
+    }
+
     public bool IsOverdue(DateOnly today) => Status == TransferStatus.InTransit && today > PresentBy;
 
     public static string DisplayName(TransferKind kind) => kind == TransferKind.Permanent ? "Chính thức" : "Tạm thời";
@@ -132,6 +144,8 @@ public static class TransferErrors
         $"Giấy chuyển sinh hoạt này đang ở trạng thái \"{Transfer.DisplayName(status)}\", không còn chờ tiếp nhận.");
     public static readonly Error AlreadyInTransit = new("transfer.pending",
         "Đảng viên đang có một giấy chuyển sinh hoạt chưa được tiếp nhận.");
+    public static readonly Error NotEndable = new("transfer.end",
+        "Chỉ kết thúc được giấy chuyển sinh hoạt tạm thời đã được tiếp nhận.");
     public static readonly Error ReceiverNotCell = new("transfer.receiver.kind",
         "Tổ chức nhận phải là chi bộ (nơi đảng viên sinh hoạt).");
 }

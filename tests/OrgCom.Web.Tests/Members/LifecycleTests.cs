@@ -199,4 +199,58 @@ public sealed class LifecycleTests : AppTest
         Assert.Contains("không còn chờ tiếp nhận", (await DocumentAsync(again)).Body!.TextContent);
         Assert.Equal((start.From - 1, start.To + 1), await CountsAsync());
     }
+
+    [Fact]
+    public async Task A_temporary_transfer_keeps_the_member_with_the_sender_until_the_sender_records_the_return()
+    {
+        var hanoi = await SignInAsync("hanoi");
+        var hcm = await SignInAsync("hcm");
+        var memberId = await WithDbAsync(db => db.Members
+            .Where(m => m.Status == MemberStatus.Official && db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code == "X00008.CB02"))
+            .Select(m => m.Id).FirstAsync());
+        var from = await OrganizationIdAsync("X00008.CB02");
+
+        var tooLong = await PostFormAsync(hanoi, $"/Members/Transfers/Issue/{memberId}",
+            new() { ["Kind"] = "Temporary", ["ToCode"] = "X26740.CB03", ["IssuedOn"] = "01/10/2025", ["TemporaryUntil"] = "01/12/2026" },
+            $"/Members/Transfers/Issue/{memberId}");
+        Assert.Contains("dưới 12 tháng", await ErrorsAsync(tooLong));
+
+        var issued = await PostFormAsync(hanoi, $"/Members/Transfers/Issue/{memberId}",
+            new() { ["Kind"] = "Temporary", ["ToCode"] = "X26740.CB03", ["IssuedOn"] = "01/10/2025", ["TemporaryUntil"] = "01/04/2026" },
+            $"/Members/Transfers/Issue/{memberId}");
+        Assert.True(issued.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(issued));
+        var transferId = await WithDbAsync(db => db.Transfers.Where(t => t.MemberId == memberId).Select(t => t.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(hcm, $"/Members/Transfers?handler=Receive&transferId={transferId}", new() { ["Date"] = "03/10/2025" }, "/Members/Transfers")).StatusCode);
+
+        // Received, yet still counted by (and visible to) the sender only.
+        Assert.Equal(from, await WithDbAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.OrganizationId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await hanoi.GetAsync($"/Members/Details/{memberId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync($"/Members/Details/{memberId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(hcm, $"/Members/Transfers?handler=End&transferId={transferId}", new() { ["Date"] = "01/04/2026" }, "/Members/Transfers")).StatusCode);
+        var ended = await PostFormAsync(hanoi, $"/Members/Transfers?handler=End&transferId={transferId}", new() { ["Date"] = "01/04/2026" }, "/Members/Transfers");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(TransferStatus.Ended, await WithDbAsync(db => db.Transfers.Where(t => t.Id == transferId).Select(t => t.Status).SingleAsync()));
+        Assert.True(await WithDbAsync(db => db.MemberEvents.AnyAsync(e => e.MemberId == memberId && e.Kind == MemberEventKind.TemporaryTransferEnded)));
+    }
+
+    [Fact]
+    public async Task A_permanent_transfer_started_late_is_issued_with_a_warning_citing_the_rule()
+    {
+        var hanoi = await SignInAsync("hanoi");
+        var memberId = await WithDbAsync(db => db.Members
+            .Where(m => m.Status == MemberStatus.Official && db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code == "X00008.CB03"))
+            .Select(m => m.Id).FirstAsync());
+        var issued = await PostFormAsync(hanoi, $"/Members/Transfers/Issue/{memberId}",
+            new() { ["Kind"] = "Permanent", ["ToCode"] = "X00025.CB01", ["IssuedOn"] = "01/10/2025", ["ChangedOn"] = "01/04/2025" },
+            $"/Members/Transfers/Issue/{memberId}");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var list = await GetDocumentAsync(hanoi, "/Members/Transfers");
+        Assert.Contains("Làm thủ tục chậm", list.QuerySelector("[role=status]")!.TextContent);
+        var detail = await WithDbAsync(db => db.MemberEvents.Where(e => e.MemberId == memberId && e.Kind == MemberEventKind.TransferIssued).Select(e => e.Detail).SingleAsync());
+        Assert.Contains("60 ngày làm việc", detail);
+        // The rule in force on the day of the change (01/04/2025), before 294-QĐ/TW took effect.
+        Assert.Contains("24-QĐ/TW", detail);
+        Assert.DoesNotContain("294-QĐ/TW", detail);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.AdmissionDecisionNumber).HasMaxLength(60);
         b.Property(m => m.PhotoContentType).HasMaxLength(20);
 
+        b.Ignore(m => m.LastWarning);
         JsonList(b.Property(m => m.WorkHistory));
         JsonList(b.Property(m => m.Family));
         JsonList(b.Property(m => m.Introducers));

@@ -82,6 +82,30 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
         return RedirectToPage();
     }
 
+    /// <summary>Ends a received temporary transfer: the sender, who counted the member throughout, records the return.</summary>
+    public async Task<IActionResult> OnPostEndAsync(long transferId, CancellationToken ct)
+    {
+        var transfer = await db.Transfers.SingleOrDefaultAsync(t => t.Id == transferId, ct);
+        if (transfer is null)
+            return NotFound();
+        if (!await queries.CanWriteAtAsync(transfer.FromOrganizationId, ct))
+            return StatusCode(StatusCodes.Status403Forbidden);
+        var date = DateText.Parse(Date, "ngày kết thúc");
+        if (!date.IsSuccess || date.Value > VietnamTime.Today(clock))
+            return await FailAsync(date.IsSuccess ? $"Ngày kết thúc {DateText.Format(date.Value)} sau ngày hôm nay." : date.Error!.Message, ct);
+        var member = await db.Members.Include(m => m.Events).SingleOrDefaultAsync(m => m.Id == transfer.MemberId, ct);
+        if (member is null)
+            return NotFound();
+        var context = await rules.ContextAsync(currentUser.UserName, ct);
+        var ended = member.EndTemporaryTransfer(transfer, date.Value, context);
+        if (!ended.IsSuccess)
+            return await FailAsync(ended.Error!.Message, ct);
+        audit.Reason = "Kết thúc sinh hoạt đảng tạm thời";
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = $"Đã kết thúc sinh hoạt tạm thời của {transfer.MemberName}.";
+        return RedirectToPage();
+    }
+
     private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
     {
         ModelState.AddModelError("", message);

@@ -33,6 +33,11 @@ public sealed class IssueModel(OrgComDbContext db, CurrentUser currentUser, Audi
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>The day the member's work or residence changed (optional): the transfer must start within the rule's
+    /// working days of it.</summary>
+    [BindProperty]
+    public string? ChangedOn { get; set; }
+
     public string DeadlineRule { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -59,6 +64,9 @@ public sealed class IssueModel(OrgComDbContext db, CurrentUser currentUser, Audi
             else
                 ModelState.AddModelError(nameof(TemporaryUntil), parsed.Error!.Message);
         }
+        DateOnly? changed = null;
+        if (!string.IsNullOrWhiteSpace(ChangedOn))
+            changed = ReadDate(ChangedOn, nameof(ChangedOn), "ngày thay đổi nơi làm việc, cư trú");
         var receiver = await transfers.DirectoryAsync(ToCode, ct);
         if (receiver is null)
             ModelState.AddModelError(nameof(ToCode), $"Không có tổ chức đảng mang mã \"{ToCode}\".");
@@ -74,7 +82,7 @@ public sealed class IssueModel(OrgComDbContext db, CurrentUser currentUser, Audi
         Transfer? issuedTransfer = null;
         if (!Check(() =>
             {
-                var transfer = Member.IssueTransfer(Kind, receiver.Id, issued.Value, until, LetterNumber, Reason, Context);
+                var transfer = Member.IssueTransfer(Kind, receiver.Id, issued.Value, until, LetterNumber, Reason, Context, changed);
                 issuedTransfer = transfer.Value;
                 return transfer.IsSuccess ? Result.Ok() : Result.Fail(transfer.Error!);
             }))
@@ -83,7 +91,7 @@ public sealed class IssueModel(OrgComDbContext db, CurrentUser currentUser, Audi
         await SaveAsync($"Chuyển sinh hoạt đảng {Transfer.DisplayName(Kind).ToLowerInvariant()} đến {receiver.Name}", ct);
         TempData["Success"] = $"Đã chuyển sinh hoạt đảng của {Member.FullName} đến {receiver.Name}; " +
             $"hạn xuất trình giấy giới thiệu: {DateText.Format(issuedTransfer!.PresentBy)}. " +
-            "Đảng viên vẫn thuộc chi bộ cũ cho đến khi nơi nhận xác nhận.";
+            "Đảng viên vẫn thuộc chi bộ cũ cho đến khi nơi nhận xác nhận." + (Member.LastWarning is { } warning ? $" Lưu ý: {warning}" : "");
         return Redirect("/Members/Transfers");
     }
 
