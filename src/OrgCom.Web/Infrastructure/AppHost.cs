@@ -37,6 +37,12 @@ public static class AppHost
             throw new InvalidOperationException(
                 "Chưa cấu hình chuỗi kết nối ConnectionStrings:Default (biến môi trường ConnectionStrings__Default).");
 
+        // Multiplexing batches the many small commands of concurrent requests into fewer socket writes: ~10–25 %
+        // more dossier pages per second on 2 cores (docs/benchmarks.md). It forbids synchronous database calls, which
+        // the application does not make. An explicit setting in the connection string wins.
+        if (!connectionString.Contains("Multiplexing", StringComparison.OrdinalIgnoreCase))
+            connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString;
+
         services.AddSingleton(TimeProvider.System);
         // Vietnamese stays readable in the HTML instead of becoming numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using OrgCom.Core.Members;
@@ -280,8 +281,8 @@ public sealed class DossierEditTests : DossierTest
             Assert.NotEmpty(FormFields(page)["Version"]);
         }
         Assert.Equal(member.FullName, FormFields(await GetDocumentAsync(client, EditUrl(id, "Identity")))["FullName"]);
-        var views = await WithDbAsync(db => Task.FromResult(db.AuditEntries.Count(a =>
-            a.Action == AuditAction.View && a.EntityKey == id.ToString() && a.UserName == "hanoi")));
+        var views = await WithDbAsync(db => db.AuditEntries.CountAsync(a =>
+            a.Action == AuditAction.View && a.EntityKey == id.ToString() && a.UserName == "hanoi"));
         Assert.Equal(Sections.Length + 1, views);
     }
 }
