@@ -93,6 +93,9 @@ orgcom_ensure_packages postgresql postgresql-contrib chromium fonts-dejavu-core 
 pg_port="${ORGCOM_TEST_PG_PORT:-55433}"
 orgcom_pg_start test "$pg_port" no
 export ORGCOM_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+# Each test class starts its own app; watching appsettings for changes would take one inotify instance per app
+# (128 per user by default, shared with everything else the user runs).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 command -v dotnet >/dev/null 2>&1 ||
     _orgcom_die "Không tìm thấy lệnh dotnet. Hãy cài .NET SDK 10 (xem global.json)."

@@ -10,7 +10,12 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<OrgComDbContext>();
+        // A migration may rebuild an index or fill a table over millions of members (MemberNameSyllables: about two
+        // minutes at 5.6 million): no request-sized timeout here.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         await db.Database.MigrateAsync(ct);
+        db.Database.SetCommandTimeout(timeout);
         // The migration may have just created the ltree extension; let Npgsql learn its type.
         if (db.Database.GetDbConnection() is NpgsqlConnection connection)
         {

@@ -21,6 +21,8 @@ public sealed class OrgComDbContext(
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
+    public DbSet<MemberNameSyllable> MemberNameSyllables => Set<MemberNameSyllable>();
+    public DbSet<NameSyllable> NameSyllables => Set<NameSyllable>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -101,6 +101,32 @@ public sealed class DossierViewTests : DossierTest
     }
 
     [Fact]
+    public async Task The_history_names_the_organizations_in_the_users_scope_and_hides_the_others()
+    {
+        var id = await HanoiMemberAsync();
+        var hcm = await OrganizationIdAsync("X26740");
+        var hanoiWard = await OrganizationIdAsync("X00004");
+        var (hcmName, wardName) = await WithDbAsync(async db => (
+            await db.Organizations.Where(o => o.Id == hcm).Select(o => o.Name).SingleAsync(),
+            await db.Organizations.Where(o => o.Id == hanoiWard).Select(o => o.Name).SingleAsync()));
+        var organization = (await MemberAsync(id)).OrganizationId;
+        await TestDatabase.ExecuteAsync($"""
+            insert into member_events (member_id, kind, effective_on, decision_number, organization_id, other_organization_id, recorded_by)
+            values ({id}, 'TransferReceived', '2015-04-01', '12-GGT', {organization}, {hanoiWard}, 'kiểm thử'),
+                   ({id}, 'TransferIssued', '2019-08-01', '34-GGT', {organization}, {hcm}, 'kiểm thử')
+            """, DatabaseName);
+
+        var asHanoi = await GetDocumentAsync(await SignInAsync("hanoi"), $"/Members/Details/{id}");
+        var history = asHanoi.QuerySelectorAll("[data-testid=section-history] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(history, r => r.Contains("Chuyển từ " + wardName));
+        Assert.Contains(history, r => r.Contains("Chuyển đến (tổ chức ngoài phạm vi)"));
+        Assert.DoesNotContain(hcmName, asHanoi.Body!.TextContent);
+
+        var asAdmin = await GetDocumentAsync(await SignInAsync("admin"), $"/Members/Details/{id}");
+        Assert.Contains("Chuyển đến " + hcmName, asAdmin.QuerySelector("[data-testid=section-history]")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_stored_photo_is_shown_on_the_dossier_and_its_absence_as_an_empty_frame()
     {
         var id = await HanoiMemberAsync();

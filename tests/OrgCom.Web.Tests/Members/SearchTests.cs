@@ -300,14 +300,69 @@ public sealed class SearchTests : AppTest
     }
 
     [Theory]
-    [InlineData("nguyen van", "T01", "hanoi")]
-    [InlineData("dang", null, "hanoi")]
-    [InlineData("thi lan", null, "admin")]
-    [InlineData(null, "X00004", "admin")]
-    public async Task Every_way_of_reading_a_page_gives_the_same_page(string? query, string? org, string user)
+    [InlineData("nguyen van", "T01", "hanoi", null)]
+    [InlineData("dang", null, "hanoi", null)]
+    [InlineData("thi lan", null, "admin", null)]
+    [InlineData(null, "X00004", "admin", null)]
+    [InlineData("nguy th", null, "admin", null)]
+    [InlineData("van", null, "hanoi", "counted")]
+    [InlineData("thi", "T01", "hanoi", "female")]
+    [InlineData("an", null, "admin", null)]
+    [InlineData("tran van", null, "admin", "page2")]
+    [InlineData("thu thuy", null, "admin", null)]
+    [InlineData("h uy", null, "admin", null)]
+    public async Task Every_way_of_reading_a_page_gives_the_same_page(string? query, string? org, string user, string? extra)
     {
         // The shape only tells PostgreSQL how to read (chosen from the sample's estimates); the result must not depend on it.
         await using var scope = Factory.Services.CreateAsyncScope();
+        var search = await SearchAsAsync(scope, user);
+        var criteria = new MemberSearchCriteria
+        {
+            Query = query, OrganizationCode = org, Page = query is null || extra == "page2" ? 2 : 1,
+            CountedOnly = extra == "counted", Gender = extra == "female" ? Gender.Female : null,
+        };
+        var resolved = (await search.ResolveAsync(criteria, CancellationToken.None)).Value!;
+        var words = resolved.Words.ToHashSet();
+        var pages = new List<List<long>>();
+        var candidates = await search.CandidatePlansAsync(resolved, CancellationToken.None);
+        if (query is not null && query != "an" && query != "h uy")
+            Assert.Contains(candidates, p => p.Shape == SearchShape.Syllables);
+        foreach (var plan in new[] { SearchPlan.Free, SearchPlan.Walk(), SearchPlan.Index(words), SearchPlan.Subtree() }.Concat(candidates))
+        {
+            if (plan.Shape == SearchShape.Index && words.Count == 0)
+                continue;
+            pages.Add((await search.PageAsync(resolved, plan, CancellationToken.None)).Rows.Select(r => r.Id).ToList());
+        }
+        Assert.NotEmpty(pages[0]);
+        Assert.All(pages, p => Assert.Equal(pages[0], p));
+    }
+
+    [Theory]
+    [InlineData("ton nu quynh xuyen")]
+    [InlineData("xuyen")]
+    [InlineData("quynh")]
+    public async Task No_way_of_reading_a_page_shows_a_member_outside_the_users_scope(string query)
+    {
+        await using var adminScope = Factory.Services.CreateAsyncScope();
+        var asAdmin = await SearchAsAsync(adminScope, "admin");
+        var all = (await asAdmin.ResolveAsync(new MemberSearchCriteria { Query = query }, CancellationToken.None)).Value!;
+        Assert.Contains(_hcm, (await asAdmin.PageAsync(all, CancellationToken.None)).Rows.Select(r => r.Id));
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var search = await SearchAsAsync(scope, "hanoi");
+        var resolved = (await search.ResolveAsync(new MemberSearchCriteria { Query = query }, CancellationToken.None)).Value!;
+        var candidates = await search.CandidatePlansAsync(resolved, CancellationToken.None);
+        Assert.Contains(candidates, p => p.Shape == SearchShape.Syllables);
+        foreach (var plan in candidates.Append(SearchPlan.Free).Append(SearchPlan.Walk()))
+        {
+            var rows = (await search.PageAsync(resolved, plan, CancellationToken.None)).Rows;
+            Assert.DoesNotContain(rows, r => r.Id == _hcm);
+        }
+    }
+
+    /// <summary>The search service of a request signed in as <paramref name="user"/> (their grants, their scope).</summary>
+    private static async Task<MemberSearchQuery> SearchAsAsync(AsyncServiceScope scope, string user)
+    {
         var current = scope.ServiceProvider.GetRequiredService<OrgCom.Web.Infrastructure.Access.CurrentUser>();
         var db = scope.ServiceProvider.GetRequiredService<OrgComDbContext>();
         var grants = await db.UserGrants.IgnoreQueryFilters()
@@ -316,18 +371,7 @@ public sealed class SearchTests : AppTest
                 (g, o) => new OrgCom.Web.Infrastructure.Access.ScopeGrant(g.Role, o.Id, EF.Property<LTree>(o, OrgComDbContext.PathProperty)))
             .ToListAsync();
         current.SetUser(Guid.NewGuid(), user, null, grants);
-        var search = scope.ServiceProvider.GetRequiredService<MemberSearchQuery>();
-        var resolved = (await search.ResolveAsync(new MemberSearchCriteria { Query = query, OrganizationCode = org, Page = query is null ? 2 : 1 }, CancellationToken.None)).Value!;
-        var words = resolved.Words.ToHashSet();
-        var pages = new List<List<long>>();
-        foreach (var plan in new[] { SearchPlan.Free, SearchPlan.Walk(), SearchPlan.Index(words), SearchPlan.Subtree(), await search.PlanAsync(resolved, CancellationToken.None) })
-        {
-            if (plan.Shape == SearchShape.Index && words.Count == 0)
-                continue;
-            pages.Add((await search.PageAsync(resolved, plan, CancellationToken.None)).Rows.Select(r => r.Id).ToList());
-        }
-        Assert.NotEmpty(pages[0]);
-        Assert.All(pages, p => Assert.Equal(pages[0], p));
+        return scope.ServiceProvider.GetRequiredService<MemberSearchQuery>();
     }
 
     private static async Task<IHtmlDocument> SearchAsync(HttpClient client, string query) =>

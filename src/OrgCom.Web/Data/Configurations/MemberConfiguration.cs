@@ -128,3 +128,36 @@ public sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
         b.HasIndex(t => t.MemberId).IsUnique().HasFilter("status = 'InTransit'").HasDatabaseName("ux_transfers_member_in_transit");
     }
 }
+
+public sealed class MemberNameSyllableConfiguration : IEntityTypeConfiguration<MemberNameSyllable>
+{
+    public void Configure(EntityTypeBuilder<MemberNameSyllable> b)
+    {
+        b.ToTable("member_name_syllables");
+        b.HasNoKey();
+        b.NotOrganizationScoped("chỉ mục tìm theo tên, do trigger của bảng members ghi; mọi truy vấn nối lại members (có lọc phạm vi)");
+        b.Property(s => s.Key).UseCollation("C");
+        b.Property(s => s.GivenName).HasMaxLength(50).UseCollation(Collations.Vietnamese);
+        b.Property(s => s.MiddleName).HasMaxLength(80).UseCollation(Collations.Vietnamese);
+        b.Property(s => s.FamilyName).HasMaxLength(50).UseCollation(Collations.Vietnamese);
+        b.Property(s => s.NameFolded).HasMaxLength(150);
+        // A syllable's (or pair's) rows in the members' list order, with the folded name to check the other words: a
+        // page is read from this index alone.
+        b.HasIndex(s => new { s.Key, s.GivenName, s.MiddleName, s.FamilyName, s.MemberId })
+            .IsUnique()
+            .IncludeProperties(s => s.NameFolded)
+            .HasDatabaseName("ux_member_name_syllables_order");
+    }
+}
+
+public sealed class NameSyllableConfiguration : IEntityTypeConfiguration<NameSyllable>
+{
+    public void Configure(EntityTypeBuilder<NameSyllable> b)
+    {
+        b.ToTable("name_syllables");
+        b.HasKey(s => s.Syllable);
+        b.NotOrganizationScoped("từ điển các âm tiết có trong họ tên, do trigger của bảng members ghi");
+        b.Property(s => s.Syllable).UseCollation("C");
+    }
+}
+

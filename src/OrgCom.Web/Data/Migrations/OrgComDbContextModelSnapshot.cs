@@ -782,6 +782,71 @@ namespace OrgCom.Web.Data.Migrations
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
+            modelBuilder.Entity("OrgCom.Web.Data.MemberNameSyllable", b =>
+                {
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("family_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("given_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key")
+                        .UseCollation("C");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MiddleName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("middle_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("NameFolded")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name_folded");
+
+                    b.HasIndex("Key", "GivenName", "MiddleName", "FamilyName", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_member_name_syllables_order");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key", "GivenName", "MiddleName", "FamilyName", "MemberId"), new[] { "NameFolded" });
+
+                    b.ToTable("member_name_syllables", (string)null);
+
+                    b.HasAnnotation("OrgCom:ScopeUnscoped", "chỉ mục tìm theo tên, do trigger của bảng members ghi; mọi truy vấn nối lại members (có lọc phạm vi)");
+                });
+
+            modelBuilder.Entity("OrgCom.Web.Data.NameSyllable", b =>
+                {
+                    b.Property<string>("Syllable")
+                        .HasColumnType("text")
+                        .HasColumnName("syllable")
+                        .UseCollation("C");
+
+                    b.HasKey("Syllable")
+                        .HasName("pk_name_syllables");
+
+                    b.ToTable("name_syllables", (string)null);
+
+                    b.HasAnnotation("OrgCom:ScopeUnscoped", "từ điển các âm tiết có trong họ tên, do trigger của bảng members ghi");
+                });
+
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
