@@ -15,7 +15,7 @@ namespace OrgCom.Web.Tests.Members;
 public sealed class NameSyllableIndexTests : AppTest
 {
     /// <summary>Rows the index has but should not, plus rows it should have but lacks (the split of the migration).</summary>
-    private const string Drift = """
+    internal const string Drift = """
         with words as (
             select distinct w.syllable collate "C" as syllable, m.given_name, m.middle_name, m.family_name, m.id as member_id, m.name_folded
             from members m cross join lateral unnest(string_to_array(m.name_folded, ' ')) as w(syllable)

@@ -106,6 +106,11 @@ public sealed class SearchDataGenerationTests : AppTest
             select count(*) from pg_index x join pg_class t on t.oid = x.indrelid where t.relname in ('members', 'member_events') and not x.indisvalid
             """));
         Assert.True(await QueryAsync<long>("select count(*) from pg_indexes where tablename = 'members' and indexname = 'ix_members_name_folded'") == 1);
+        // The name index was loaded in bulk with its trigger off: it must hold exactly the generated names, and the
+        // trigger must be on again.
+        Assert.Equal(0, await QueryAsync<int>(NameSyllableIndexTests.Drift));
+        Assert.Equal(1, await QueryAsync<long>("select count(*) from pg_indexes where indexname = 'ux_member_name_syllables_order'"));
+        Assert.Equal("O", await QueryAsync<string>("select tgenabled::text from pg_trigger where tgname = 'member_name_syllables_insert'"));
         var again = await generator.RunAsync(new GenerationOptions(100, 100, 1), CancellationToken.None);
         Assert.Equal(NationalGenerator.AlreadyGenerated, again.Error);
         Assert.Equal(after, await CountsAsync());

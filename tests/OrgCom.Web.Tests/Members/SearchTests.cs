@@ -310,6 +310,11 @@ public sealed class SearchTests : AppTest
     [InlineData("an", null, "admin", null)]
     [InlineData("tran van", null, "admin", "page2")]
     [InlineData("thu thuy", null, "admin", null)]
+    [InlineData("nguyen", "T01", "hanoi", "born1980")]
+    [InlineData("thi", null, "admin", "age31to45")]
+    [InlineData("van", null, "admin", "partyage10to20")]
+    [InlineData("dang thi", null, "hanoi", "tay")]
+    [InlineData("dang", null, "admin", "intermediate")]
     [InlineData("h uy", null, "admin", null)]
     public async Task Every_way_of_reading_a_page_gives_the_same_page(string? query, string? org, string user, string? extra)
     {
@@ -320,6 +325,11 @@ public sealed class SearchTests : AppTest
         {
             Query = query, OrganizationCode = org, Page = query is null || extra == "page2" ? 2 : 1,
             CountedOnly = extra == "counted", Gender = extra == "female" ? Gender.Female : null,
+            BirthYear = extra == "born1980" ? 1980 : null,
+            Age = extra == "age31to45" ? AgeBand.From31To45 : null,
+            PartyAge = extra == "partyage10to20" ? PartyAgeBand.From10To20 : null,
+            Ethnicity = extra == "tay" ? "Tày" : null,
+            PoliticalTheory = extra == "intermediate" ? PoliticalTheoryLevel.Intermediate : null,
         };
         var resolved = (await search.ResolveAsync(criteria, CancellationToken.None)).Value!;
         var words = resolved.Words.ToHashSet();

@@ -203,38 +203,77 @@ public sealed class MemberSearchQuery(OrgComDbContext db, CurrentUser currentUse
     /// </summary>
     private IQueryable<long> SyllableIds(ResolvedSearch search, SearchPlan plan)
     {
-        var needed = search.Criteria.Page * (PageSize + 1);
-        var members = NeedsMemberRow(search) ? Criteria(db.Members, search) : null;
+        var c = search.Criteria;
+        var today = search.Today;
         var patterns = search.Words.Select(w => "%" + w + "%").ToArray();
         var keys = plan.Syllables.Select(k => k.ToString()).ToArray();
-        // One statement of the same shape whatever the keys and words (arrays), so EF compiles it once: for each key
-        // (a lateral join over the array) its first rows in list order that have every word (LIKE ALL).
-        var keyRows = db.Database.SqlQuery<string>($"select unnest({keys}) as \"Value\"");
-        var rows = members is null
-            ? keyRows.SelectMany(key => db.MemberNameSyllables
-                .Where(s => s.Key == key && patterns.All(p => EF.Functions.Like(s.NameFolded, p)))
-                .OrderBy(s => s.GivenName).ThenBy(s => s.MiddleName).ThenBy(s => s.FamilyName).ThenBy(s => s.MemberId)
-                .Take(needed))
-            : keyRows.SelectMany(key => db.MemberNameSyllables
-                .Where(s => s.Key == key && patterns.All(p => EF.Functions.Like(s.NameFolded, p)) && members.Any(m => m.Id == s.MemberId))
-                .OrderBy(s => s.GivenName).ThenBy(s => s.MiddleName).ThenBy(s => s.FamilyName).ThenBy(s => s.MemberId)
-                .Take(needed));
-        return rows
-            .Select(s => new PageKey { GivenName = s.GivenName, MiddleName = s.MiddleName, FamilyName = s.FamilyName, MemberId = s.MemberId })
-            .Distinct()
-            .OrderBy(k => k.GivenName).ThenBy(k => k.MiddleName).ThenBy(k => k.FamilyName).ThenBy(k => k.MemberId)
-            .Skip((search.Criteria.Page - 1) * PageSize)
-            .Take(PageSize + 1)
-            .Select(k => k.MemberId);
+        // The member-row criteria as nullable parameters (null: no filter), the same bounds as Criteria() uses.
+        DateOnly? bornFrom = null, bornTo = null, admittedAfter = null, admittedTo = null;
+        if (c.BirthYear is { } year)
+            (bornFrom, bornTo) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        if (c.Age is { } age)
+        {
+            var (min, max) = AgeRange(age);
+            bornTo = Min(bornTo, today.AddYears(-min));
+            if (max is { } m)
+                bornFrom = Max(bornFrom, today.AddYears(-(m + 1)).AddDays(1));
+        }
+        if (c.PartyAge is { } partyAge)
+        {
+            var (min, max) = PartyAgeRange(partyAge);
+            admittedTo = today.AddYears(-min);
+            if (max is { } m)
+                admittedAfter = today.AddYears(-m);
+        }
+        string[]? statuses = c.Status is { } status ? [status.ToString()]
+            : c.CountedOnly ? [nameof(MemberStatus.Probationary), nameof(MemberStatus.Official)] : null;
+        var needsMember = NeedsMemberRow(search);
+        var unrestricted = currentUser.IsUnrestricted;
+        var scope = currentUser.ReadPaths;
+        var subtree = search.Subtree;
+        var gender = c.Gender?.ToString();
+        var ethnicity = search.Ethnicity;
+        var theory = c.PoliticalTheory?.ToString();
+        var needed = c.Page * (PageSize + 1);
+        var skip = (c.Page - 1) * PageSize;
+        // One statement of one shape whatever the keys, words and criteria (arrays and nullable parameters), written
+        // in SQL because EF turns a per-key LIMIT into a window over the whole table: for each key (a lateral join
+        // over the array) its first rows in list order that have every word (LIKE ALL) and, when needed, whose member
+        // passes the scope and the criteria; then the page of their union. The page query around it applies the
+        // members' scope filter again.
+        return db.Database.SqlQuery<long>($"""
+            select u.member_id as "Value"
+            from (
+                select distinct r.given_name, r.middle_name, r.family_name, r.member_id
+                from unnest({keys}::text[]) as k(key)
+                cross join lateral (
+                    select s.given_name, s.middle_name, s.family_name, s.member_id
+                    from member_name_syllables s
+                    where s.key = k.key and s.name_folded like all ({patterns}::text[])
+                      and (not {needsMember} or exists (
+                          select 1 from members m join organizations o on o.id = m.organization_id
+                          where m.id = s.member_id
+                            and ({unrestricted} or {scope}::ltree[] @> o.path)
+                            and ({subtree}::ltree is null or o.path <@ {subtree}::ltree)
+                            and ({statuses}::text[] is null or m.status = any ({statuses}::text[]))
+                            and ({gender}::text is null or m.gender = {gender}::text)
+                            and ({bornFrom}::date is null or m.birth_date >= {bornFrom}::date)
+                            and ({bornTo}::date is null or m.birth_date <= {bornTo}::date)
+                            and ({ethnicity}::text is null or m.ethnicity = {ethnicity}::text)
+                            and ({theory}::text is null or m.political_theory = {theory}::text)
+                            and ({admittedTo}::date is null or m.admitted_on <= {admittedTo}::date)
+                            and ({admittedAfter}::date is null or m.admitted_on > {admittedAfter}::date)))
+                    order by s.given_name, s.middle_name, s.family_name, s.member_id
+                    limit {needed}) as r
+            ) as u
+            order by u.given_name, u.middle_name, u.family_name, u.member_id
+            offset {skip} limit {PageSize + 1}
+            """);
     }
 
-    private sealed class PageKey
-    {
-        public required string GivenName { get; init; }
-        public required string MiddleName { get; init; }
-        public required string FamilyName { get; init; }
-        public required long MemberId { get; init; }
-    }
+    private static DateOnly? Min(DateOnly? a, DateOnly b) => a is { } x && x < b ? x : b;
+
+    private static DateOnly? Max(DateOnly? a, DateOnly b) => a is { } x && x > b ? x : b;
 
     /// <summary>Whether a row of the name index must be checked against the member's own row: for the user's scope or
     /// for any criterion besides the name words.</summary>
