@@ -11,7 +11,28 @@ public enum PublicHolidayKind
     CompensatoryDayOff,
     /// <summary>A Saturday or Sunday worked in exchange for a weekday off (làm bù): a working day.</summary>
     SwappedWorkingDay,
+    /// <summary>A weekday given off by a decision of the Prime Minister beyond the Labour Code's holidays (nghỉ thêm).</summary>
+    ExtraDayOff,
 }
 
 /// <summary>One day of the public sector's holiday calendar, with the text it comes from.</summary>
-public sealed record PublicHoliday(DateOnly Date, string Name, PublicHolidayKind Kind, string Source);
+public sealed record PublicHoliday(DateOnly Date, string Name, PublicHolidayKind Kind, string Source)
+{
+    /// <summary>How the data marks a day set before the government's notice: its source begins with this.</summary>
+    public const string ProvisionalMark = "DỰ KIẾN";
+
+    /// <summary>Set ahead of the official notice (e.g. next year's Tết), to be replaced when the notice comes.</summary>
+    public bool IsProvisional => Source.StartsWith(ProvisionalMark, StringComparison.Ordinal);
+}
+
+public static class PublicHolidayKinds
+{
+    public static string DisplayName(this PublicHolidayKind kind) => kind switch
+    {
+        PublicHolidayKind.Holiday => "Nghỉ lễ, tết",
+        PublicHolidayKind.CompensatoryDayOff => "Nghỉ bù, nghỉ hoán đổi",
+        PublicHolidayKind.SwappedWorkingDay => "Làm bù (ngày cuối tuần đi làm)",
+        PublicHolidayKind.ExtraDayOff => "Nghỉ thêm theo quyết định của Thủ tướng",
+        _ => kind.ToString(),
+    };
+}

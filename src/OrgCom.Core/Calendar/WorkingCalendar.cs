@@ -13,7 +13,8 @@ public sealed class WorkingCalendar
     private readonly Dictionary<DateOnly, PublicHoliday> _days;
     private readonly HashSet<int> _years;
 
-    /// <exception cref="ArgumentException">Two rows for one date, a swapped working day on a weekday, or a day off in lieu on a weekend.</exception>
+    /// <exception cref="ArgumentException">Two rows for one date, a swapped working day on a weekday, or a day off in
+    /// lieu or extra day off on a weekend.</exception>
     public WorkingCalendar(IEnumerable<PublicHoliday> holidays)
     {
         ArgumentNullException.ThrowIfNull(holidays);
@@ -22,12 +23,8 @@ public sealed class WorkingCalendar
         {
             if (!_days.TryAdd(h.Date, h))
                 throw new ArgumentException($"Lịch nghỉ có hai dòng cho ngày {DateText.Format(h.Date)}.", nameof(holidays));
-            if (h.Kind == PublicHolidayKind.SwappedWorkingDay && !IsWeekend(h.Date))
-                throw new ArgumentException(
-                    $"Ngày làm bù {DateText.Format(h.Date)} phải là thứ Bảy hoặc Chủ nhật.", nameof(holidays));
-            if (h.Kind == PublicHolidayKind.CompensatoryDayOff && IsWeekend(h.Date))
-                throw new ArgumentException(
-                    $"Ngày nghỉ bù, nghỉ hoán đổi {DateText.Format(h.Date)} rơi vào thứ Bảy hoặc Chủ nhật.", nameof(holidays));
+            if (CheckKind(h) is { } error)
+                throw new ArgumentException(error.Message, nameof(holidays));
         }
         _years = _days.Keys.Select(d => d.Year).ToHashSet();
         Holidays = _days.Values.OrderBy(h => h.Date).ToArray();
@@ -86,6 +83,19 @@ public sealed class WorkingCalendar
     /// <summary>The holiday rows in [<paramref name="from"/>, <paramref name="to"/>], to show which days a deadline skipped and why.</summary>
     public IReadOnlyList<PublicHoliday> HolidaysBetween(DateOnly from, DateOnly to) =>
         Holidays.Where(h => h.Date >= from && h.Date <= to).ToArray();
+
+    /// <summary>Whether the kind of the day fits its day of the week: a day worked in a swap is a Saturday or Sunday,
+    /// a day given off (in lieu, by swap or by decision) is a weekday.</summary>
+    public static Error? CheckKind(PublicHoliday day) => day.Kind switch
+    {
+        PublicHolidayKind.SwappedWorkingDay when !IsWeekend(day.Date) => new Error("holiday.kind.weekday",
+            $"Ngày làm bù {DateText.Format(day.Date)} phải là thứ Bảy hoặc Chủ nhật."),
+        PublicHolidayKind.CompensatoryDayOff when IsWeekend(day.Date) => new Error("holiday.kind.weekend",
+            $"Ngày nghỉ bù, nghỉ hoán đổi {DateText.Format(day.Date)} rơi vào thứ Bảy hoặc Chủ nhật."),
+        PublicHolidayKind.ExtraDayOff when IsWeekend(day.Date) => new Error("holiday.kind.weekend",
+            $"Ngày nghỉ thêm {DateText.Format(day.Date)} rơi vào thứ Bảy hoặc Chủ nhật, vốn đã là ngày nghỉ."),
+        _ => null,
+    };
 
     private void EnsureCovered(DateOnly date)
     {

@@ -33,13 +33,9 @@ public sealed record RuleValue(
 
     /// <summary>Items written <c>MM-dd</c> (month first, as in ISO dates): <c>02-03</c> is 3 February.</summary>
     public IReadOnlyList<(int Month, int Day)> AsMonthDayList() =>
-        AsList().Select(item =>
-        {
-            // 2000 is a leap year, so 02-29 is accepted as a month-day.
-            if (!DateOnly.TryParseExact($"2000-{item}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                throw Invalid("danh sách tháng-ngày dạng MM-dd (ví dụ 02-03 là ngày 3/2)");
-            return (d.Month, d.Day);
-        }).ToArray();
+        AsList().Select(item => TryParseMonthDay(item, out var monthDay)
+            ? monthDay
+            : throw Invalid("danh sách tháng-ngày dạng MM-dd (ví dụ 02-03 là ngày 3/2)")).ToArray();
 
     /// <summary>Throws <see cref="RuleConfigurationException"/> if the value cannot be read as <paramref name="kind"/>.</summary>
     public void EnsureReadableAs(RuleValueKind kind)
@@ -59,8 +55,16 @@ public sealed record RuleValue(
             throw Invalid("danh sách có ít nhất một mục");
     }
 
-    private static bool TryParseInt(string s, out int n) =>
+    internal static bool TryParseInt(string s, out int n) =>
         int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n);
+
+    internal static bool TryParseMonthDay(string item, out (int Month, int Day) monthDay)
+    {
+        // 2000 is a leap year, so 02-29 is accepted as a month-day.
+        var ok = DateOnly.TryParseExact($"2000-{item.Trim()}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d);
+        monthDay = ok ? (d.Month, d.Day) : default;
+        return ok;
+    }
 
     private RuleConfigurationException Invalid(string expected) => new(
         $"Quy định \"{Key}\" (hiệu lực từ {DateText.Format(EffectiveFrom)}) có giá trị \"{Value}\", không phải {expected}.");

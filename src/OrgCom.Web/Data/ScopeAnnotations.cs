@@ -19,6 +19,7 @@ public static class ScopeAnnotations
     public const string RequiredPermission = "OrgCom:ScopeWritePermission";
     public const string IsTreeNode = "OrgCom:ScopeIsTreeNode";
     public const string Unscoped = "OrgCom:ScopeUnscoped";
+    public const string Central = "OrgCom:ScopeCentral";
     public const string AuditRedacted = "OrgCom:AuditRedacted";
     public const string AuditIgnored = "OrgCom:AuditIgnored";
 
@@ -71,6 +72,16 @@ public static class ScopeAnnotations
         where T : class
     {
         builder.HasAnnotation(Unscoped, why);
+        return builder;
+    }
+
+    /// <summary>Outside the tree and shared by the whole system (rules, holiday calendar): only a holder of Administer
+    /// on the root of the tree changes it, which the save guard checks.</summary>
+    public static EntityTypeBuilder<T> AdministeredCentrally<T>(this EntityTypeBuilder<T> builder, string why)
+        where T : class
+    {
+        builder.HasAnnotation(Unscoped, why);
+        builder.HasAnnotation(Central, true);
         return builder;
     }
 

@@ -61,6 +61,7 @@ public sealed class ScopeSweepTests : AppTest
             ("Audit", "key") => foreign.Organization.ToString(),
             ("Members", "id") => foreign.Member.ToString(),
             ("Members", "organizationId") => foreign.Organization.ToString(),
+            ("Rules", "key") => "probation.months",
             _ => throw new Xunit.Sdk.XunitException(
                 $"ScopeSweepTests has no sample value for {{{parameter}}} in {pattern}: add one to SampleValue so the new page is covered."),
         };

@@ -19,12 +19,15 @@ public abstract class AppTest : IAsyncLifetime
     private OrgComAppFactory? _factory;
 
     protected OrgComAppFactory Factory => _factory ?? throw new InvalidOperationException("not initialised");
+
+    /// <summary>The app's clock; null for the system clock.</summary>
+    protected virtual TimeProvider? Clock => null;
     protected string DatabaseName => _database!;
 
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _factory = new OrgComAppFactory(_database);
+        _factory = new OrgComAppFactory(_database, Clock);
     }
 
     public virtual async Task DisposeAsync()

@@ -9,7 +9,7 @@ public sealed class RuleRecordConfiguration : IEntityTypeConfiguration<RuleRecor
     public void Configure(EntityTypeBuilder<RuleRecord> b)
     {
         b.ToTable("rule_values");
-        b.NotOrganizationScoped("quy định dùng chung cho cả hệ thống; quản trị viên cấp gốc thay đổi");
+        b.AdministeredCentrally("quy định dùng chung cho cả hệ thống; quản trị viên cấp Trung ương thay đổi");
         b.Property(r => r.Id).UseIdentityAlwaysColumn();
         b.Property(r => r.Key).HasMaxLength(80);
         b.Property(r => r.Value).HasMaxLength(500);
@@ -24,7 +24,7 @@ public sealed class HolidayRecordConfiguration : IEntityTypeConfiguration<Holida
     public void Configure(EntityTypeBuilder<HolidayRecord> b)
     {
         b.ToTable("public_holidays");
-        b.NotOrganizationScoped("lịch nghỉ lễ dùng chung cho cả hệ thống");
+        b.AdministeredCentrally("lịch nghỉ lễ dùng chung cho cả hệ thống; quản trị viên cấp Trung ương thay đổi");
         b.HasKey(h => h.Date);
         b.Property(h => h.Name).HasMaxLength(200);
         b.Property(h => h.Kind).HasMaxLength(30);

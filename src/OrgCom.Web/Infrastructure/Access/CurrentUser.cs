@@ -48,7 +48,7 @@ public sealed class CurrentUser
         IpAddress = ipAddress;
         _grants = grants;
         ReadPaths = grants.Select(g => g.Path).Distinct().ToArray();
-        IsUnrestricted = grants.Any(g => !g.Path.ToString().Contains('.'));
+        IsUnrestricted = grants.Any(g => IsRoot(g.Path));
     }
 
     public void SetAnonymous(string? ipAddress)
@@ -75,6 +75,13 @@ public sealed class CurrentUser
     /// <summary>Whether the user holds the permission anywhere (e.g. to show the administration menu).</summary>
     public bool CanAnywhere(Permission permission) =>
         IsSystem || _grants.Any(g => g.Role.PermissionsOf().HasFlag(permission));
+
+    /// <summary>Whether the user holds the permission on the root of the tree (the Centre): what data shared by the
+    /// whole system, such as the rules and the holiday calendar, needs.</summary>
+    public bool CanCentrally(Permission permission) =>
+        IsSystem || _grants.Any(g => g.Role.PermissionsOf().HasFlag(permission) && IsRoot(g.Path));
+
+    private static bool IsRoot(LTree path) => !path.ToString().Contains('.');
 
     /// <summary>Roots of the subtrees where the user holds the permission.</summary>
     public IEnumerable<LTree> PathsWith(Permission permission) =>

@@ -33,7 +33,12 @@ public static class ScopeGuard
             var permission = type.FindAnnotation(ScopeAnnotations.RequiredPermission)?.Value is int p
                 ? (Permission)p
                 : Permission.Write;
-            if (type.FindAnnotation(ScopeAnnotations.IsTreeNode) is not null)
+            if (type.FindAnnotation(ScopeAnnotations.Central) is not null)
+            {
+                if (!user.CanCentrally(Permission.Administer))
+                    throw new ScopeViolationException("Chỉ quản trị viên cấp Trung ương mới thay đổi được dữ liệu dùng chung của hệ thống.");
+            }
+            else if (type.FindAnnotation(ScopeAnnotations.IsTreeNode) is not null)
                 AddTreeNodeDemands(entry, permission, demands);
             else if (type.FindAnnotation(ScopeAnnotations.OwnerProperty)?.Value is string owner)
                 AddOwnerDemands(db, entry, owner, permission, demands);

@@ -107,8 +107,12 @@ public sealed class AuditRecorder(TimeProvider clock)
     private static string ColumnName(IProperty property) =>
         property.GetColumnName(StoreObjectIdentifier.Table(property.DeclaringType.GetTableName()!, null)) ?? property.Name;
 
+    // A date key (a day of the holiday calendar) is written yyyy-MM-dd as in the changes: the invariant culture's
+    // 03/05/2027 reads as 3 May to a Vietnamese user.
     private static string KeyOf(EntityEntry entry) =>
-        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue is DateOnly d
+            ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
     private static long? OrganizationOf(EntityEntry entry)
     {
