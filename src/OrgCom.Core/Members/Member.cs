@@ -207,6 +207,16 @@ public sealed partial class Member
         return Result.Ok();
     }
 
+    /// <summary>Removes the 3×4 photo (a wrong or outdated one) from the dossier.</summary>
+    public Result RemovePhoto()
+    {
+        if (Photo is null)
+            return MemberErrors.NoPhoto;
+        Photo = null;
+        PhotoContentType = null;
+        return Result.Ok();
+    }
+
     public Result SetPartyCardNumber(string? number)
     {
         var clean = NullIfBlank(number)?.Replace(" ", "");

@@ -30,6 +30,7 @@ public static class MemberErrors
     public static readonly Error AwardIncomplete = new("member.award.incomplete", "Mỗi khen thưởng cần có hình thức khen thưởng.");
     public static readonly Error PhotoSize = new("member.photo.size", "Ảnh phải có dung lượng từ 1 byte đến 1 MB.");
     public static readonly Error PhotoType = new("member.photo.type", "Ảnh phải là tệp JPEG hoặc PNG.");
+    public static readonly Error NoPhoto = new("member.photo.none", "Lý lịch chưa có ảnh 3×4 để xóa.");
     public static readonly Error DecisionRequired = new("member.decision.required", "Chưa nhập số quyết định làm căn cứ.");
 
     public static Error WrongStatus(Member member, string action) => new("member.status",

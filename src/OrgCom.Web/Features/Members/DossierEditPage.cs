@@ -95,7 +95,12 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
     /// committed, so a save by someone else between this request's load and its save is refused too; a unique value
     /// (CCCD, party card) taken by another user in that moment is caught from the database's unique index.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync(CancellationToken ct)
+    protected Task<IActionResult> SaveAsync(CancellationToken ct) =>
+        SaveAsync($"Cập nhật lý lịch: {SectionTitle}", $"Đã lưu phần {SectionTitle} trong lý lịch của {Member.FullName}.", ct);
+
+    /// <summary>Saves as <see cref="SaveAsync(CancellationToken)"/>, for a change that is more than saving the section's
+    /// form (removing the photo): its own audit reason and confirmation.</summary>
+    protected async Task<IActionResult> SaveAsync(string auditReason, string success, CancellationToken ct)
     {
         var id = Member.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -103,7 +108,7 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         var committed = await db.Members.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         if (VersionOf(committed) != Version)
             return Refuse(StaleMessage);
-        audit.Reason = $"Cập nhật lý lịch: {SectionTitle}";
+        audit.Reason = auditReason;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -120,7 +125,7 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
             db.ChangeTracker.Clear();
             return Refuse(TooLongMessage);
         }
-        TempData["Success"] = $"Đã lưu phần {SectionTitle} trong lý lịch của {Member.FullName}.";
+        TempData["Success"] = success;
         return Redirect($"/Members/Details/{id}");
     }
 

@@ -187,6 +187,18 @@ public class DossierSectionTests
         Assert.Equal(code is null ? contentType : null, m.PhotoContentType);
     }
 
+    [Fact]
+    public void RemovePhoto_clears_the_photo_and_its_type_and_refuses_when_there_is_none()
+    {
+        var m = Imported();
+        Assert.True(m.SetPhoto(new byte[100], "image/png").IsSuccess);
+
+        Assert.True(m.RemovePhoto().IsSuccess);
+        Assert.Equal((null, null), (m.Photo, m.PhotoContentType));
+
+        Assert.Equal("member.photo.none", m.RemovePhoto().Error?.Code);
+    }
+
     // ---- Party card number: 6 to 20 digits, for probationary and official members only.
 
     [Theory]
