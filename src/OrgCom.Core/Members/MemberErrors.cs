@@ -5,6 +5,8 @@ namespace OrgCom.Core.Members;
 public static class MemberErrors
 {
     public static readonly Error FullNameRequired = new("member.name.required", "Hãy nhập đủ họ và tên (ít nhất họ và tên).");
+    public static Error NamePartTooLong(string part, int maxLength, int length) => new("member.name.part_length",
+        $"{part} trong họ và tên dài tối đa {maxLength} ký tự (đã nhập {length}).");
     public static readonly Error BirthInFuture = new("member.birth.future", "Ngày sinh không thể sau ngày hôm nay.");
     public static readonly Error BirthTooEarly = new("member.birth.early", "Năm sinh phải từ 1900 trở đi.");
     public static Error CitizenIdFormat(string digits) => new("member.cccd.format",

@@ -11,6 +11,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -23,6 +24,7 @@ namespace OrgCom.Web.Features.Members;
 public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog) : PageModel
 {
     public const string StaleMessage = "Lý lịch vừa được người khác sửa; hãy tải lại trang.";
+    /// <summary>A value the form did not measure (a part of the name derived from it) turned out too long.</summary>
     public const string TooLongMessage = "Có nội dung dài quá mức cho phép; hãy rút gọn rồi lưu lại.";
 
     protected OrgComDbContext Db => db;
@@ -54,12 +56,15 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         return null;
     }
 
-    /// <summary>Loads the member for a change; refuses when the section changed since the form was opened.</summary>
+    /// <summary>Loads the member for a change; refuses when the section changed since the form was opened, or when
+    /// a field's text is longer than where it is stored (<see cref="FormLengths"/>), before the aggregate sees it.</summary>
     protected async Task<IActionResult?> LoadForChangeAsync(long id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } stop)
             return stop;
-        return Version == VersionOf(Member) ? null : Refuse(StaleMessage);
+        if (Version != VersionOf(Member))
+            return Refuse(StaleMessage);
+        return FormLengths.Check(this, ModelState, db.Model) ? null : Page();
     }
 
     protected async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
@@ -121,7 +126,7 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "22001" })
         {
-            // The aggregate does not limit lengths; the columns do.
+            // The forms measure what they write; a part derived from it (family, middle or given name) may still be too long.
             db.ChangeTracker.Clear();
             return Refuse(TooLongMessage);
         }

@@ -6,6 +6,7 @@ using OrgCom.Core.Members.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Members.Lifecycle;
@@ -26,15 +27,34 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     {
         public string? Date { get; set; }
         public string? DecisionNumber { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.Detail), "Lý do")]
         public string? Reason { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.DecisionNumber), "Số giấy chứng nhận")]
         public string? CertificateNumber { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.OverrideReason), "Lý do")]
         public string? OverrideReason { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Họ và tên người giới thiệu thứ nhất", JsonField = nameof(Introducer.FullName))]
         public string? Introducer1Name { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Chức vụ người giới thiệu thứ nhất", JsonField = nameof(Introducer.Position))]
         public string? Introducer1Position { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Đơn vị người giới thiệu thứ nhất", JsonField = nameof(Introducer.Unit))]
         public string? Introducer1Unit { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Họ và tên người giới thiệu thứ hai", JsonField = nameof(Introducer.FullName))]
         public string? Introducer2Name { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Chức vụ người giới thiệu thứ hai", JsonField = nameof(Introducer.Position))]
         public string? Introducer2Position { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Đơn vị người giới thiệu thứ hai", JsonField = nameof(Introducer.Unit))]
         public string? Introducer2Unit { get; set; }
+
         public bool Introducer2IsYouthUnion { get; set; }
         public DisciplineLevel DisciplineLevel { get; set; }
         public string? CeremonyDate { get; set; }
