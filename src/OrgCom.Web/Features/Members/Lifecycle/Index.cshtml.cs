@@ -58,6 +58,12 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
         public bool Introducer2IsYouthUnion { get; set; }
         public DisciplineLevel DisciplineLevel { get; set; }
         public string? CeremonyDate { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.DecisionNumber), "Số giấy xác nhận")]
+        public string? IllnessDocumentNumber { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.Detail), "Tình trạng bệnh và nơi xác nhận")]
+        public string? IllnessNote { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -119,6 +125,9 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     public Task<IActionResult> OnPostDieAsync(long id, CancellationToken ct) => StepAsync(id, "Từ trần",
         (m, date) => m.Die(date, Context), needsDecision: false, ct);
 
+    public Task<IActionResult> OnPostSeriousIllnessAsync(long id, CancellationToken ct) => StepAsync(id, "Xác nhận bị bệnh nặng",
+        (m, date) => m.RecordSeriousIllness(date, Input.IllnessDocumentNumber, Input.IllnessNote ?? "", Context), needsDecision: false, ct);
+
     public Task<IActionResult> OnPostReadmitAsync(long id, CancellationToken ct) => StepAsync(id, "Kết nạp lại",
         (m, date) =>
         {
@@ -160,6 +169,14 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     {
         if (Member is { Status: MemberStatus.Probationary, CeremonyOn: { } ceremony })
             Probation = Core.Members.Rules.Probation.For(ceremony, Context.Rules, Context.Calendar);
+    }
+
+    /// <summary>How early a seriously ill member may be awarded the Party badge, under the rules in force today.</summary>
+    public string EarlyBadgeRuleText()
+    {
+        var rules = new[] { 30, 70 }.Select(years => PartyBadges.EarlyAwardRule(years, Today, Context.Rules)!).ToList();
+        return $"Đảng viên bị bệnh nặng được xét tặng Huy hiệu Đảng sớm không quá {rules[0].AsInt()} tháng (Huy hiệu 30 đến 65 năm) "
+            + $"hoặc {rules[1].AsInt()} tháng (Huy hiệu 70 đến 90 năm). {string.Join(" · ", rules.Select(r => r.Citation))}";
     }
 
     public string CeremonyDeadlineText()
