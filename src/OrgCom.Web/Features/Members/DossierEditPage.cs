@@ -24,7 +24,8 @@ namespace OrgCom.Web.Features.Members;
 public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog) : PageModel
 {
     public const string StaleMessage = "Lý lịch vừa được người khác sửa; hãy tải lại trang.";
-    /// <summary>A value the form did not measure (a part of the name derived from it) turned out too long.</summary>
+    /// <summary>Defence in depth: the forms measure their fields (<see cref="FormLengths"/>) and the aggregate the parts
+    /// of the name, so only a value written by neither could still be refused by a column.</summary>
     public const string TooLongMessage = "Có nội dung dài quá mức cho phép; hãy rút gọn rồi lưu lại.";
 
     protected OrgComDbContext Db => db;
@@ -126,7 +127,7 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "22001" })
         {
-            // The forms measure what they write; a part derived from it (family, middle or given name) may still be too long.
+            // Unreachable while every field the section writes is measured; kept so a field added without it fails gently.
             db.ChangeTracker.Clear();
             return Refuse(TooLongMessage);
         }
