@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
 namespace OrgCom.Web.Tests.Infrastructure;
@@ -7,6 +8,8 @@ namespace OrgCom.Web.Tests.Infrastructure;
 /// <summary>The real application, on its own test database. "Testing" is neither Development nor Production.</summary>
 public sealed class OrgComAppFactory(string database) : WebApplicationFactory<Program>
 {
+    private IWebHostEnvironment? _environment;
+
     public string Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -14,11 +17,31 @@ public sealed class OrgComAppFactory(string database) : WebApplicationFactory<Pr
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionString(Database));
         builder.UseSetting("OrgCom:AuditSealIntervalMs", "200");
+        builder.ConfigureAppConfiguration((context, _) => _environment = context.HostingEnvironment);
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         return base.CreateHost(builder);
+    }
+
+    /// <summary>The host leaves the environment's file providers to the finalizer, and each file they watch (a page's
+    /// <c>asp-append-version</c> stylesheet) holds an inotify instance until then. A run starts one app per test, which
+    /// would exhaust the user's limit (128 by default), so they are disposed with the app.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Dispose(_environment?.WebRootFileProvider);
+        Dispose(_environment?.ContentRootFileProvider);
+    }
+
+    private static void Dispose(IFileProvider? provider)
+    {
+        if (provider is CompositeFileProvider composite)
+            foreach (var inner in composite.FileProviders)
+                Dispose(inner);
+        else
+            (provider as IDisposable)?.Dispose();
     }
 }
