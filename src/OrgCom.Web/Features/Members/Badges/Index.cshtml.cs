@@ -63,7 +63,7 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
         return XlsxResult.Create(report, Rows.ToAsyncEnumerable(), $"Huy hiệu Đảng {w.PresentationDate:dd-MM-yyyy}.xlsx");
     }
 
-    /// <summary>"Xét tặng sớm (bệnh nặng từ 10/01/2026), sớm không quá 12 tháng" for an early row, empty otherwise.</summary>
+    /// <summary>"Xét tặng sớm (bị bệnh nặng từ 10/01/2026), sớm không quá 12 tháng" for an early row, empty otherwise.</summary>
     public static string EarlyNote(BadgeRow row) => row.Early is { } e
         ? $"Xét tặng sớm (bị bệnh nặng từ {DateText.Format(e.SeriouslyIllSince)}), sớm không quá {e.MaxMonthsEarly} tháng"
         : "";
@@ -95,7 +95,11 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
         }
         Window = result.Value.Window;
         if (IncludeSeriouslyIll)
-            EarlyRules = [("30 đến 65 năm", PartyBadges.EarlyAwardRule(30, presentation, book)!), ("70 đến 90 năm", PartyBadges.EarlyAwardRule(70, presentation, book)!)];
+            EarlyRules =
+            [
+                ("30 đến 65 năm", PartyBadges.EarlyAwardRule(30, presentation, book)!),
+                ("70 đến 90 năm", PartyBadges.EarlyAwardRule(70, presentation, book)!),
+            ];
         var rows = result.Value.Rows;
         Counts = rows.GroupBy(r => r.Milestone).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         Rows = rows.OrderByDescending(r => r.Milestone)
