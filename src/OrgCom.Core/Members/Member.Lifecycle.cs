@@ -263,6 +263,27 @@ public sealed partial class Member
         return Result.Ok();
     }
 
+    // ---- Serious illness: the basis for awarding the Party badge early.
+
+    /// <summary>Records that the member is seriously ill (bị bệnh nặng), as a medical document confirmed on
+    /// <paramref name="confirmedOn"/>: from then on the badge list may include them before they reach a milestone
+    /// (<see cref="Rules.PartyBadges"/>). The note says the illness and who confirmed it.</summary>
+    public Result RecordSeriousIllness(DateOnly confirmedOn, string? documentNumber, string note, LifecycleContext context)
+    {
+        if (!IsCounted)
+            return MemberErrors.WrongStatus(this, "ghi nhận bị bệnh nặng");
+        if (string.IsNullOrWhiteSpace(note))
+            return LifecycleErrors.IllnessNoteRequired;
+        if (AdmittedOn is { } admitted && confirmedOn < admitted)
+            return MemberErrors.BeforePrevious(confirmedOn, admitted, "vào Đảng");
+        Record(MemberEventKind.SeriousIllnessConfirmed, confirmedOn, NullIfBlank(documentNumber), context, detail: NullIfBlank(note));
+        return Result.Ok();
+    }
+
+    /// <summary>The first day the member was confirmed seriously ill, or null.</summary>
+    public DateOnly? SeriouslyIllSince => _events.Where(e => e.Kind == MemberEventKind.SeriousIllnessConfirmed)
+        .Select(e => (DateOnly?)e.EffectiveOn).Min();
+
     // ---- Transfers: the member stays with the sender until the receiver confirms.
 
     /// <param name="changedOn">The day the member's work or residence changed, when known: a permanent transfer must
@@ -416,4 +437,6 @@ public static class LifecycleErrors
     public static Error AlreadyExempt(DateOnly since) => new("member.exempt.already",
         $"Đảng viên đã được miễn công tác và sinh hoạt đảng từ ngày {DateText.Format(since)}.");
     public static readonly Error NotExempt = new("member.exempt.not", "Đảng viên không đang được miễn sinh hoạt.");
+    public static readonly Error IllnessNoteRequired = new("member.illness.note",
+        "Chưa nhập tình trạng bệnh và nơi xác nhận (cơ sở y tế, hồ sơ bệnh án).");
 }

@@ -207,6 +207,16 @@ public sealed partial class Member
         return Result.Ok();
     }
 
+    /// <summary>Removes the 3×4 photo (a wrong or outdated one) from the dossier.</summary>
+    public Result RemovePhoto()
+    {
+        if (Photo is null)
+            return MemberErrors.NoPhoto;
+        Photo = null;
+        PhotoContentType = null;
+        return Result.Ok();
+    }
+
     public Result SetPartyCardNumber(string? number)
     {
         var clean = NullIfBlank(number)?.Replace(" ", "");
@@ -223,6 +233,13 @@ public sealed partial class Member
         var name = PersonName.Parse(identity.FullName);
         if (name.IsEmpty || name.FamilyName.Length == 0)
             return MemberErrors.FullNameRequired;
+        // The name is stored in its parts too; a part too long for its place is named (the whole name is the form's to measure).
+        if (name.FamilyName.Length > PersonName.MaxFamilyNameLength)
+            return MemberErrors.NamePartTooLong("Họ", PersonName.MaxFamilyNameLength, name.FamilyName.Length);
+        if (name.MiddleName.Length > PersonName.MaxMiddleNameLength)
+            return MemberErrors.NamePartTooLong("Tên đệm", PersonName.MaxMiddleNameLength, name.MiddleName.Length);
+        if (name.GivenName.Length > PersonName.MaxGivenNameLength)
+            return MemberErrors.NamePartTooLong("Tên", PersonName.MaxGivenNameLength, name.GivenName.Length);
         if (identity.BirthDate > today)
             return MemberErrors.BirthInFuture;
         if (identity.BirthDate.Year < 1900)

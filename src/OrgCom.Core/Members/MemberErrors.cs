@@ -5,6 +5,8 @@ namespace OrgCom.Core.Members;
 public static class MemberErrors
 {
     public static readonly Error FullNameRequired = new("member.name.required", "Hãy nhập đủ họ và tên (ít nhất họ và tên).");
+    public static Error NamePartTooLong(string part, int maxLength, int length) => new("member.name.part_length",
+        $"{part} trong họ và tên dài tối đa {maxLength} ký tự (đã nhập {length}).");
     public static readonly Error BirthInFuture = new("member.birth.future", "Ngày sinh không thể sau ngày hôm nay.");
     public static readonly Error BirthTooEarly = new("member.birth.early", "Năm sinh phải từ 1900 trở đi.");
     public static Error CitizenIdFormat(string digits) => new("member.cccd.format",
@@ -30,6 +32,7 @@ public static class MemberErrors
     public static readonly Error AwardIncomplete = new("member.award.incomplete", "Mỗi khen thưởng cần có hình thức khen thưởng.");
     public static readonly Error PhotoSize = new("member.photo.size", "Ảnh phải có dung lượng từ 1 byte đến 1 MB.");
     public static readonly Error PhotoType = new("member.photo.type", "Ảnh phải là tệp JPEG hoặc PNG.");
+    public static readonly Error NoPhoto = new("member.photo.none", "Lý lịch chưa có ảnh 3×4 để xóa.");
     public static readonly Error DecisionRequired = new("member.decision.required", "Chưa nhập số quyết định làm căn cứ.");
 
     public static Error WrongStatus(Member member, string action) => new("member.status",

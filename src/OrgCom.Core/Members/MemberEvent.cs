@@ -24,6 +24,8 @@ public enum MemberEventKind
     Left,
     Deceased,
     Readmitted,
+    /// <summary>Bị bệnh nặng, as confirmed by a medical document: the basis for an early Party badge.</summary>
+    SeriousIllnessConfirmed,
 }
 
 /// <summary>A dated step of a person's membership and the decision behind it; the history reports are read from.</summary>
@@ -87,6 +89,7 @@ public sealed class MemberEvent
         MemberEventKind.Left => "Ra khỏi Đảng",
         MemberEventKind.Deceased => "Từ trần",
         MemberEventKind.Readmitted => "Kết nạp lại",
+        MemberEventKind.SeriousIllnessConfirmed => "Xác nhận bị bệnh nặng",
         _ => kind.ToString(),
     };
 }

@@ -2,6 +2,9 @@ namespace OrgCom.Core.Text;
 
 public sealed record PersonName(string FamilyName, string MiddleName, string GivenName)
 {
+    /// <summary>The longest family name (họ), middle name (tên đệm) and given name (tên) the registry stores.</summary>
+    public const int MaxFamilyNameLength = 50, MaxMiddleNameLength = 80, MaxGivenNameLength = 50;
+
     public static PersonName Empty { get; } = new("", "", "");
 
     public bool IsEmpty => FamilyName.Length == 0 && MiddleName.Length == 0 && GivenName.Length == 0;

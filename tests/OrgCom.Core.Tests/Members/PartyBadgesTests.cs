@@ -135,4 +135,91 @@ public class PartyBadgesTests
         Assert.Equal(["badge.milestones_years", "badge.presentation_days"], eligibility.Citations.Select(c => c.Key));
         Assert.All(eligibility.Citations, c => Assert.Contains("Hướng dẫn 06-HD/TW", c.Source));
     }
+
+    // ---- Early award for serious illness (xét tặng sớm): presentation 02/09/2026.
+
+    private static BadgeEligibility Ill(string presentation, string admitted, string? illSince, params InactivityGap[] gaps)
+    {
+        var result = PartyBadges.At(D(presentation), D(admitted), gaps, ReferenceData.Rules, illSince is null ? null : D(illSince));
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        return result.Value!;
+    }
+
+    [Theory]
+    // 30 to 65 years: at most 12 months early.
+    [InlineData("1997-09-02", "2026-01-10", 30, "2027-09-02", 12)]   // exactly 12 months after the presentation day
+    [InlineData("1997-09-03", "2026-01-10", null, null, null)]       // 12 months and 1 day
+    [InlineData("1996-09-03", "2026-01-10", 30, "2026-09-03", 12)]   // the day after
+    [InlineData("1962-09-02", "2026-01-10", 65, "2027-09-02", 12)]
+    [InlineData("1962-10-02", "2026-01-10", null, null, null)]       // 65 years in 13 months
+    // 70 to 90 years: at most 24 months early.
+    [InlineData("1957-10-02", "2026-01-10", 70, "2027-10-02", 24)]   // 13 months: early for a 70-year badge
+    [InlineData("1958-09-02", "2026-01-10", 70, "2028-09-02", 24)]   // exactly 24 months
+    [InlineData("1958-09-03", "2026-01-10", null, null, null)]       // 24 months and 1 day
+    [InlineData("1938-09-02", "2026-01-10", 90, "2028-09-02", 24)]
+    // Ill on or before the presentation day only.
+    [InlineData("1997-09-02", "2026-09-02", 30, "2027-09-02", 12)]
+    [InlineData("1997-09-02", "2026-09-03", null, null, null)]
+    [InlineData("1997-09-02", null, null, null, null)]
+    // 35 years is not a milestone; the next, 40, is years away.
+    [InlineData("1991-09-02", "2026-01-10", null, null, null)]
+    public void A_seriously_ill_member_is_listed_early_within_the_rules_months_before_the_milestone(
+        string admitted, string? illSince, int? milestone, string? reachedOn, int? maxMonths)
+    {
+        var eligibility = Ill("2026-09-02", admitted, illSince);
+
+        Assert.Equal(milestone, eligibility.MilestoneYears);
+        Assert.Equal(reachedOn is null ? null : D(reachedOn), eligibility.ReachedOn);
+        Assert.Equal(milestone is not null, eligibility.IsEarly);
+        Assert.Equal(maxMonths, eligibility.Early?.MaxMonthsEarly);
+        if (eligibility.Early is { } early)
+        {
+            Assert.Equal(D(illSince!), early.SeriouslyIllSince);
+            Assert.Equal(milestone <= 65 ? "badge.early_months_30_65" : "badge.early_months_70_90", early.Citation.Key);
+            Assert.Contains("Hướng dẫn 06-HD/TW", early.Citation.Source);
+        }
+    }
+
+    [Fact]
+    public void A_seriously_ill_member_reaching_the_milestone_in_the_window_is_listed_as_usual_not_early()
+    {
+        var eligibility = Ill("2026-09-02", "1996-07-01", "2026-01-10");
+
+        Assert.Equal(30, eligibility.MilestoneYears);
+        Assert.False(eligibility.IsEarly);
+    }
+
+    [Fact]
+    public void Gaps_in_party_age_move_the_milestone_into_or_out_of_the_early_months()
+    {
+        // 30 years on 01/06/2027 without the gap: early at 02/09/2026; 100 days out move it to 09/09/2027, too far.
+        var hundredDays = new InactivityGap(D("2000-01-01"), D("2000-04-10"));
+        Assert.True(Ill("2026-09-02", "1997-06-01", "2026-01-10").IsEarly);
+        var delayed = Ill("2026-09-02", "1997-06-01", "2026-01-10", hundredDays);
+        Assert.False(delayed.IsEligible);
+        Assert.Equal(D("2027-09-09"), PartyAge.ReachesYears(D("1997-06-01"), [hundredDays], 30));
+
+        // 30 years on 01/01/2026 without the gap (listed on 03/02/2026); 300 days out move it to 27/10/2026: early at
+        // 02/09/2026 for a seriously ill member, otherwise listed on 07/11/2026.
+        var threeHundredDays = new InactivityGap(D("2000-01-01"), D("2000-10-27"));
+        var early = Ill("2026-09-02", "1996-01-01", "2026-01-10", threeHundredDays);
+        Assert.Equal((30, D("2026-10-27"), true), (early.MilestoneYears, early.ReachedOn, early.IsEarly));
+        Assert.False(Ill("2026-09-02", "1996-01-01", null, threeHundredDays).IsEligible);
+        Assert.Equal(30, At("2026-11-07", "1996-01-01", threeHundredDays).MilestoneYears);
+    }
+
+    [Theory]
+    [InlineData(30, "badge.early_months_30_65", 12)]
+    [InlineData(65, "badge.early_months_30_65", 12)]
+    [InlineData(70, "badge.early_months_70_90", 24)]
+    [InlineData(90, "badge.early_months_70_90", 24)]
+    [InlineData(25, null, null)]
+    [InlineData(95, null, null)]
+    public void The_early_award_rule_depends_on_the_badge(int milestone, string? key, int? months)
+    {
+        var rule = PartyBadges.EarlyAwardRule(milestone, D("2026-09-02"), ReferenceData.Rules);
+
+        Assert.Equal(key, rule?.Key);
+        Assert.Equal(months, rule?.AsInt());
+    }
 }

@@ -23,6 +23,27 @@ public sealed class ModelTests : AppTest
     }
 
     [Fact]
+    public async Task Every_form_field_marked_with_where_it_is_stored_has_a_limit_in_the_model()
+    {
+        var fields = typeof(OrgCom.Web.Infrastructure.AppHost).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties())
+            .Select(p => (Property: p, Stored: p.GetCustomAttributes(typeof(OrgCom.Web.Infrastructure.Forms.StoredInAttribute), true)
+                .Cast<OrgCom.Web.Infrastructure.Forms.StoredInAttribute>().SingleOrDefault()))
+            .Where(f => f.Stored is not null)
+            .ToList();
+        Assert.True(fields.Count >= 30, $"only {fields.Count} form fields declare where they are stored");
+        await WithDbAsync(db =>
+        {
+            foreach (var (property, stored) in fields)
+            {
+                Assert.True(property.PropertyType == typeof(string), $"{property.DeclaringType!.Name}.{property.Name} is not text");
+                Assert.InRange(TextLengths.MaxLength(db.Model, stored!.Entity, stored.Property, stored.JsonField), 1, 10_000);
+            }
+            return Task.FromResult(0);
+        });
+    }
+
+    [Fact]
     public async Task The_database_refuses_a_cycle_even_if_the_application_missed_it()
     {
         var ward = await OrganizationIdAsync("X00004");

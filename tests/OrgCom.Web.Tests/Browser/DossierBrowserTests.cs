@@ -107,4 +107,30 @@ public sealed class DossierBrowserTests : BrowserTest
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tải PDF" })).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task Remove_the_photo_from_the_dossier_after_confirming()
+    {
+        var cell = await OrganizationIdAsync("X00004.CB03");
+        var id = await WithDbAsync(async db =>
+        {
+            var m = await db.Members.Where(x => x.OrganizationId == cell).OrderBy(x => x.Id).FirstAsync();
+            var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+            Assert.True(m.SetPhoto(png, "image/png").IsSuccess);
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
+        var page = await SignInInBrowserAsync("hanoi");
+        await page.GotoAsync($"/Members/Details/{id}");
+        await Expect(page.GetByTestId("photo")).ToBeVisibleAsync();
+
+        await page.GetByTestId("remove-photo").ClickAsync();
+        await Expect(page.GetByTestId("confirm-remove")).ToContainTextAsync("Xóa ảnh 3×4?");
+        await page.GetByTestId("confirm-remove").GetByRole(AriaRole.Button, new() { Name = "Xóa ảnh" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Members/Details/{id}$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xóa ảnh 3×4");
+        await Expect(page.GetByTestId("photo")).ToHaveCountAsync(0);
+        Assert.Null(await WithDbAsync(db => db.Members.Where(m => m.Id == id).Select(m => m.Photo).SingleAsync()));
+    }
 }

@@ -7,11 +7,11 @@ namespace OrgCom.Web.Tests.Members;
 
 public sealed class BadgeTests : AppTest
 {
-    private async Task PlantAsync(string cellCode, string name, DateOnly admitted, bool withGap = false)
+    private async Task<long> PlantAsync(string cellCode, string name, DateOnly admitted, bool withGap = false, DateOnly? illSince = null)
     {
         var rules = Factory.Services.GetRequiredService<RuleBookProvider>();
         var context = await rules.ContextAsync("(kiểm thử)", CancellationToken.None);
-        await WithDbAsync(async db =>
+        return await WithDbAsync(async db =>
         {
             var cell = await db.Organizations.SingleAsync(o => o.Code == cellCode);
             var member = Member.Import(cell.Id, new Identity(name, null, Gender.Male, new DateOnly(1970, 3, 3), false, null, null, null, null, "Kinh", null, null),
@@ -21,9 +21,11 @@ public sealed class BadgeTests : AppTest
                 Assert.True(member.Leave(new DateOnly(2010, 1, 1), "01-QĐ/ĐU", "Xin ra", context).IsSuccess);
                 Assert.True(member.Readmit(new DateOnly(2013, 1, 1), "02-QĐ/ĐU", new DateOnly(2013, 1, 20), context).IsSuccess);
             }
+            if (illSince is { } ill)
+                Assert.True(member.RecordSeriousIllness(ill, null, "Bệnh nặng, bệnh viện xác nhận", context).IsSuccess);
             db.Members.Add(member);
             await db.SaveChangesAsync();
-            return 0;
+            return member.Id;
         });
     }
 
@@ -62,6 +64,77 @@ public sealed class BadgeTests : AppTest
 
         var previous = await GetDocumentAsync(client, "/Members/Badges?Date=19/05/2026");
         Assert.Contains("Phan Văn Đợt Trước", previous.QuerySelector("[data-testid=badges]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Seriously_ill_members_are_listed_early_on_request_marked_with_the_rule_and_only_within_scope()
+    {
+        var soon = await PlantAsync("X00004.CB01", "Phan Văn Sớm", new DateOnly(1997, 9, 2));            // 30 years on 02/09/2027
+        await PlantAsync("X00004.CB01", "Phan Văn Quá Sớm", new DateOnly(1997, 9, 3), illSince: new DateOnly(2026, 1, 10));
+        await PlantAsync("X00004.CB01", "Phan Văn Không Bệnh", new DateOnly(1997, 9, 2));
+        await PlantAsync("X00004.CB02", "Phan Văn Bảy Mươi", new DateOnly(1957, 10, 2), illSince: new DateOnly(2026, 5, 1));
+        await PlantAsync("X00004.CB02", "Phan Văn Bệnh Sau", new DateOnly(1997, 9, 2), illSince: new DateOnly(2026, 9, 3));
+        await PlantAsync("X00004.CB01", "Phan Văn Ba Mươi", new DateOnly(1996, 7, 1), illSince: new DateOnly(2026, 1, 10));
+        await PlantAsync("X26740.CB01", "Phan Văn Sài Gòn", new DateOnly(1997, 9, 2), illSince: new DateOnly(2026, 1, 10));
+
+        // The illness is recorded from the member's page, as the commission does.
+        var client = await SignInAsync("hanoi");
+        var recorded = await PostFormAsync(client, $"/Members/Lifecycle/{soon}?handler=SeriousIllness", new()
+        {
+            ["Input.Date"] = "10/01/2026", ["Input.IllnessDocumentNumber"] = "215/GXN-BVBM",
+            ["Input.IllnessNote"] = "Ung thư giai đoạn cuối, Bệnh viện Bạch Mai xác nhận",
+        }, $"/Members/Lifecycle/{soon}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, recorded.StatusCode);
+
+        var regular = await GetDocumentAsync(client, "/Members/Badges?Date=02/09/2026");
+        var regularText = regular.QuerySelector("[data-testid=badges]")!.TextContent;
+        Assert.Contains("Phan Văn Ba Mươi", regularText);
+        Assert.DoesNotContain("Phan Văn Sớm", regularText);
+        Assert.DoesNotContain("Phan Văn Bảy Mươi", regularText);
+        Assert.Empty(regular.QuerySelectorAll("[data-testid=early]"));
+        Assert.Null(regular.QuerySelector("[data-testid=early-rules]"));
+
+        var page = await GetDocumentAsync(client, "/Members/Badges?Date=02/09/2026&IncludeSeriouslyIll=true");
+        Assert.True(page.QuerySelector("input[name=IncludeSeriouslyIll]")!.HasAttribute("checked"));
+        var rows = page.QuerySelectorAll("[data-testid=badges] tbody tr").ToDictionary(
+            r => r.QuerySelector("a")!.TextContent, r => r);
+        string[] planted = ["Phan Văn Sớm", "Phan Văn Quá Sớm", "Phan Văn Không Bệnh", "Phan Văn Bảy Mươi", "Phan Văn Bệnh Sau",
+            "Phan Văn Ba Mươi", "Phan Văn Sài Gòn"];
+        Assert.Equal(["Phan Văn Ba Mươi", "Phan Văn Bảy Mươi", "Phan Văn Sớm"], rows.Keys.Intersect(planted).Order());
+        Assert.Equal(2, page.QuerySelectorAll("[data-testid=early]").Length);
+
+        var early = rows["Phan Văn Sớm"];
+        Assert.Equal("xét tặng sớm", early.QuerySelector("[data-testid=early]")!.TextContent.Trim());
+        Assert.Contains("30 năm", early.TextContent);
+        Assert.Contains("02/09/2027", early.TextContent);
+        var note = early.QuerySelector("[data-testid=early-note]")!.TextContent;
+        Assert.Contains("bị bệnh nặng từ 10/01/2026", note);
+        Assert.Contains("sớm không quá 12 tháng", note);
+        Assert.Contains("Theo Hướng dẫn 06-HD/TW", note);
+        var seventy = rows["Phan Văn Bảy Mươi"];
+        Assert.Contains("70 năm", seventy.TextContent);
+        Assert.Contains("sớm không quá 24 tháng", seventy.QuerySelector("[data-testid=early-note]")!.TextContent);
+        Assert.Null(rows["Phan Văn Ba Mươi"].QuerySelector("[data-testid=early]"));
+        Assert.Contains("xét tặng sớm: 2", page.QuerySelector("[data-testid=early-count]")!.TextContent);
+        var rules = page.QuerySelector("[data-testid=early-rules]")!.TextContent;
+        Assert.Contains("12 tháng (Huy hiệu 30 đến 65 năm)", rules);
+        Assert.Contains("24 tháng (Huy hiệu 70 đến 90 năm)", rules);
+
+        var excel = await client.GetAsync("/Members/Badges?Date=02/09/2026&IncludeSeriouslyIll=true&handler=Excel");
+        using (var reader = OrgCom.Web.Infrastructure.Export.XlsxReader.Open(new MemoryStream(await excel.Content.ReadAsByteArrayAsync())))
+        {
+            var cells = reader.ReadRows().SelectMany(r => r.Cells).ToList();
+            Assert.Contains(cells, c => c.Text == "Phan Văn Sớm");
+            Assert.Contains(cells, c => c.Text == "Xét tặng sớm (bị bệnh nặng từ 10/01/2026), sớm không quá 12 tháng");
+            Assert.DoesNotContain(cells, c => c.Text == "Phan Văn Sài Gòn");
+        }
+
+        // Another province lists its own seriously ill member, not Hà Nội's.
+        var hcm = await GetDocumentAsync(await SignInAsync("hcm"), "/Members/Badges?Date=02/09/2026&IncludeSeriouslyIll=true");
+        var hcmText = hcm.QuerySelector("[data-testid=badges]")!.TextContent;
+        Assert.Contains("Phan Văn Sài Gòn", hcmText);
+        Assert.DoesNotContain("Phan Văn Sớm", hcmText);
+        Assert.DoesNotContain("Phan Văn Bảy Mươi", hcmText);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class DossierAccessTests : DossierTest
             (HttpMethod.Get, EditUrl(id, s)),
             (HttpMethod.Post, EditUrl(id, s)),
         }),
+        (HttpMethod.Get, EditUrl(id, "Photo") + "?handler=Remove"),
+        (HttpMethod.Post, EditUrl(id, "Photo") + "?handler=Remove"),
         .. new[] { "WorkHistory", "Family", "Awards" }.SelectMany(s => new[]
         {
             (HttpMethod.Post, EditUrl(id, s) + "?handler=AddRow"),
@@ -52,6 +54,29 @@ public sealed class DossierAccessTests : DossierTest
             Assert.DoesNotContain(name, await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(before, await RowAsync(id));
+        Assert.False(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == "hcm" && a.EntityKey == id.ToString())));
+    }
+
+    [Fact]
+    public async Task A_user_of_another_province_cannot_remove_the_photo()
+    {
+        var id = await HanoiMemberAsync();
+        await WithDbAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync(m => m.Id == id);
+            Assert.True(member.SetPhoto(TinyPng, "image/png").IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+        var version = FormFields(await GetDocumentAsync(await SignInAsync("hanoi"), EditUrl(id, "Photo")))["Version"];
+        var before = await RowAsync(id);
+
+        var client = await SignInAsync("hcm");
+        var response = await PostFormAsync(client, EditUrl(id, "Photo") + "?handler=Remove", new() { ["Version"] = version }, "/");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(EditUrl(id, "Photo") + "?handler=Remove")).StatusCode);
+
+        Assert.Equal(before, await RowAsync(id));
+        Assert.Equal(TinyPng, (await MemberAsync(id)).Photo);
         Assert.False(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == "hcm" && a.EntityKey == id.ToString())));
     }
 

@@ -239,6 +239,63 @@ public sealed class DossierEditTests : DossierTest
     }
 
     [Fact]
+    public async Task A_photo_is_removed_only_after_confirmation_and_the_removal_is_audited_with_the_photo_redacted()
+    {
+        var id = await HanoiMemberAsync();
+        var client = await SignInAsync("hanoi");
+        AssertSavedAndBackToDossier(await UploadPhotoAsync(client, id, TinyPng, "image/png", "anh.png"), id);
+
+        var dossier = await GetDocumentAsync(client, $"/Members/Details/{id}");
+        Assert.Equal(EditUrl(id, "Photo") + "?handler=Remove", dossier.QuerySelector("[data-testid=remove-photo]")!.GetAttribute("href"));
+        var photoPage = await GetDocumentAsync(client, EditUrl(id, "Photo"));
+        Assert.Equal(EditUrl(id, "Photo") + "?handler=Remove", photoPage.QuerySelector("[data-testid=remove-photo]")!.GetAttribute("href"));
+
+        // "Xóa ảnh" asks first; asking changes nothing.
+        var question = await GetDocumentAsync(client, EditUrl(id, "Photo") + "?handler=Remove");
+        var confirm = question.QuerySelector("form[data-testid=confirm-remove]")!;
+        Assert.Contains("Xóa ảnh 3×4?", confirm.TextContent);
+        Assert.Equal(EditUrl(id, "Photo") + "?handler=Remove", confirm.GetAttribute("action"));
+        Assert.Equal(TinyPng, (await MemberAsync(id)).Photo);
+
+        var removed = await client.PostAsync(EditUrl(id, "Photo") + "?handler=Remove", new FormUrlEncodedContent(FormFields(question)));
+        AssertSavedAndBackToDossier(removed, id);
+
+        var m = await MemberAsync(id);
+        Assert.Null(m.Photo);
+        Assert.Null(m.PhotoContentType);
+        var line = (await UpdatesAsync(id)).Last();
+        Assert.Equal("hanoi", line.UserName);
+        Assert.Equal("Cập nhật lý lịch: Ảnh 3×4 — xóa ảnh", line.Reason);
+        Assert.Equal(AuditRecorder.Redacted, Change(line, "photo").GetProperty("old").GetString());
+        Assert.Equal(JsonValueKind.Null, Change(line, "photo").GetProperty("new").ValueKind);
+        Assert.Equal("image/png", Change(line, "photo_content_type").GetProperty("old").GetString());
+        Assert.DoesNotContain(Convert.ToBase64String(TinyPng), line.Changes);
+
+        var after = await GetDocumentAsync(client, $"/Members/Details/{id}");
+        Assert.Contains("Đã xóa ảnh 3×4", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Null(after.QuerySelector("[data-testid=photo]"));
+        Assert.Null(after.QuerySelector("[data-testid=remove-photo]"));
+        Assert.Contains("Chưa có ảnh 3×4", after.QuerySelector("[data-testid=section-identity]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Removing_a_photo_someone_else_has_just_replaced_is_refused()
+    {
+        var id = await HanoiMemberAsync();
+        var client = await SignInAsync("hanoi");
+        AssertSavedAndBackToDossier(await UploadPhotoAsync(client, id, TinyPng, "image/png", "anh.png"), id);
+        var question = await GetDocumentAsync(client, EditUrl(id, "Photo") + "?handler=Remove");
+
+        var other = await SignInAsync("xa.badinh");
+        var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 };
+        AssertSavedAndBackToDossier(await UploadPhotoAsync(other, id, jpeg, "image/jpeg", "anh-moi.jpg"), id);
+
+        var stale = await client.PostAsync(EditUrl(id, "Photo") + "?handler=Remove", new FormUrlEncodedContent(FormFields(question)));
+        Assert.Contains(OrgCom.Web.Features.Members.DossierEditPage.StaleMessage, await ErrorsAsync(stale));
+        Assert.Equal(jpeg, (await MemberAsync(id)).Photo);
+    }
+
+    [Fact]
     public async Task Adding_and_removing_rows_re_renders_the_table_and_saves_nothing()
     {
         var id = await HanoiMemberAsync();

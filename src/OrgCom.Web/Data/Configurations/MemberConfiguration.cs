@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrgCom.Core.Members;
 using OrgCom.Core.Organizations;
+using OrgCom.Core.Text;
 
 namespace OrgCom.Web.Data.Configurations;
 
@@ -19,9 +20,9 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
 
         b.Property(m => m.FullName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
-        b.Property(m => m.FamilyName).HasMaxLength(50).UseCollation(Collations.Vietnamese);
-        b.Property(m => m.MiddleName).HasMaxLength(80).UseCollation(Collations.Vietnamese);
-        b.Property(m => m.GivenName).HasMaxLength(50).UseCollation(Collations.Vietnamese);
+        b.Property(m => m.FamilyName).HasMaxLength(PersonName.MaxFamilyNameLength).UseCollation(Collations.Vietnamese);
+        b.Property(m => m.MiddleName).HasMaxLength(PersonName.MaxMiddleNameLength).UseCollation(Collations.Vietnamese);
+        b.Property(m => m.GivenName).HasMaxLength(PersonName.MaxGivenNameLength).UseCollation(Collations.Vietnamese);
         b.Property(m => m.NameFolded).HasMaxLength(150);
         b.Property(m => m.OtherNames).HasMaxLength(150);
         b.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
@@ -42,10 +43,26 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.PhotoContentType).HasMaxLength(20);
 
         b.Ignore(m => m.LastWarning);
-        JsonList(b.Property(m => m.WorkHistory));
-        JsonList(b.Property(m => m.Family));
-        JsonList(b.Property(m => m.Introducers));
-        JsonList(b.Property(m => m.Awards));
+        // The rows of a jsonb section have no columns to limit them; each text field declares its limit here, and
+        // the forms refuse longer text (TextLengths).
+        JsonList(b.Property(m => m.WorkHistory))
+            .HasJsonFieldMaxLength(nameof(WorkHistoryEntry.Position), 150)
+            .HasJsonFieldMaxLength(nameof(WorkHistoryEntry.Unit), 300);
+        JsonList(b.Property(m => m.Family))
+            .HasJsonFieldMaxLength(nameof(Relative.Relation), 30)
+            .HasJsonFieldMaxLength(nameof(Relative.FullName), 150)
+            .HasJsonFieldMaxLength(nameof(Relative.Occupation), 150)
+            .HasJsonFieldMaxLength(nameof(Relative.Residence), 300);
+        // An introducer may be the Youth Union organization whose resolution introduced the candidate.
+        JsonList(b.Property(m => m.Introducers))
+            .HasJsonFieldMaxLength(nameof(Introducer.FullName), 300)
+            .HasJsonFieldMaxLength(nameof(Introducer.Position), 150)
+            .HasJsonFieldMaxLength(nameof(Introducer.Unit), 300);
+        JsonList(b.Property(m => m.Awards))
+            .HasJsonFieldMaxLength(nameof(Award.Date), 30)
+            .HasJsonFieldMaxLength(nameof(Award.Form), 300)
+            .HasJsonFieldMaxLength(nameof(Award.DecisionNumber), 60)
+            .HasJsonFieldMaxLength(nameof(Award.GrantedBy), 300);
 
         b.HasMany(m => m.Events).WithOne().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(m => m.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -66,8 +83,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     }
 
     /// <summary>A dossier section kept as one jsonb value: edited, audited and shown as a whole.</summary>
-    private static void JsonList<T>(PropertyBuilder<IReadOnlyList<T>> property)
-    {
+    private static PropertyBuilder<IReadOnlyList<T>> JsonList<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
         property.HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb")
             .HasConversion(
                 v => JsonSerializer.Serialize(v, JsonOptions),
@@ -76,7 +92,6 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
                     (a, c) => a!.SequenceEqual(c!),
                     v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
                     v => v.ToList()));
-    }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {

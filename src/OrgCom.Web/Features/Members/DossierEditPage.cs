@@ -11,6 +11,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -23,6 +24,8 @@ namespace OrgCom.Web.Features.Members;
 public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog) : PageModel
 {
     public const string StaleMessage = "Lý lịch vừa được người khác sửa; hãy tải lại trang.";
+    /// <summary>Defence in depth: the forms measure their fields (<see cref="FormLengths"/>) and the aggregate the parts
+    /// of the name, so only a value written by neither could still be refused by a column.</summary>
     public const string TooLongMessage = "Có nội dung dài quá mức cho phép; hãy rút gọn rồi lưu lại.";
 
     protected OrgComDbContext Db => db;
@@ -54,12 +57,15 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         return null;
     }
 
-    /// <summary>Loads the member for a change; refuses when the section changed since the form was opened.</summary>
+    /// <summary>Loads the member for a change; refuses when the section changed since the form was opened, or when
+    /// a field's text is longer than where it is stored (<see cref="FormLengths"/>), before the aggregate sees it.</summary>
     protected async Task<IActionResult?> LoadForChangeAsync(long id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } stop)
             return stop;
-        return Version == VersionOf(Member) ? null : Refuse(StaleMessage);
+        if (Version != VersionOf(Member))
+            return Refuse(StaleMessage);
+        return FormLengths.Check(this, ModelState, db.Model) ? null : Page();
     }
 
     protected async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
@@ -95,7 +101,12 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
     /// committed, so a save by someone else between this request's load and its save is refused too; a unique value
     /// (CCCD, party card) taken by another user in that moment is caught from the database's unique index.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync(CancellationToken ct)
+    protected Task<IActionResult> SaveAsync(CancellationToken ct) =>
+        SaveAsync($"Cập nhật lý lịch: {SectionTitle}", $"Đã lưu phần {SectionTitle} trong lý lịch của {Member.FullName}.", ct);
+
+    /// <summary>Saves as <see cref="SaveAsync(CancellationToken)"/>, for a change that is more than saving the section's
+    /// form (removing the photo): its own audit reason and confirmation.</summary>
+    protected async Task<IActionResult> SaveAsync(string auditReason, string success, CancellationToken ct)
     {
         var id = Member.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -103,7 +114,7 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         var committed = await db.Members.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         if (VersionOf(committed) != Version)
             return Refuse(StaleMessage);
-        audit.Reason = $"Cập nhật lý lịch: {SectionTitle}";
+        audit.Reason = auditReason;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -116,11 +127,11 @@ public abstract class DossierEditPage(OrgComDbContext db, CurrentUser currentUse
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "22001" })
         {
-            // The aggregate does not limit lengths; the columns do.
+            // Unreachable while every field the section writes is measured; kept so a field added without it fails gently.
             db.ChangeTracker.Clear();
             return Refuse(TooLongMessage);
         }
-        TempData["Success"] = $"Đã lưu phần {SectionTitle} trong lý lịch của {Member.FullName}.";
+        TempData["Success"] = success;
         return Redirect($"/Members/Details/{id}");
     }
 

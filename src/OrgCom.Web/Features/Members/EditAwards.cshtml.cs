@@ -3,6 +3,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -12,9 +13,16 @@ public sealed class EditAwardsModel(OrgComDbContext db, CurrentUser currentUser,
 {
     public sealed class Row : IDossierRow
     {
+        [StoredIn<Member>(nameof(Member.Awards), "Thời gian", JsonField = nameof(Award.Date))]
         public string? Date { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Awards), "Hình thức khen thưởng", JsonField = nameof(Award.Form))]
         public string? Form { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Awards), "Số quyết định", JsonField = nameof(Award.DecisionNumber))]
         public string? DecisionNumber { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Awards), "Cấp quyết định", JsonField = nameof(Award.GrantedBy))]
         public string? GrantedBy { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Date) && string.IsNullOrWhiteSpace(Form)

@@ -3,6 +3,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -10,12 +11,12 @@ namespace OrgCom.Web.Features.Members;
 public sealed class EditEducationModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog)
     : DossierEditPage(db, currentUser, audit, viewLog)
 {
-    [BindProperty] public string? GeneralEducation { get; set; }
-    [BindProperty] public string? Professional { get; set; }
-    [BindProperty] public string? AcademicTitle { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.GeneralEducation), "Giáo dục phổ thông")] public string? GeneralEducation { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Professional), "Chuyên môn")] public string? Professional { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.AcademicTitle), "Học hàm, học vị")] public string? AcademicTitle { get; set; }
     [BindProperty] public PoliticalTheoryLevel PoliticalTheory { get; set; }
-    [BindProperty] public string? ForeignLanguages { get; set; }
-    [BindProperty] public string? InformationTechnology { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.ForeignLanguages), "Ngoại ngữ")] public string? ForeignLanguages { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.InformationTechnology), "Tin học")] public string? InformationTechnology { get; set; }
 
     public override string SectionTitle => "Trình độ";
 

@@ -4,6 +4,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -13,10 +14,18 @@ public sealed class EditFamilyModel(OrgComDbContext db, CurrentUser currentUser,
 {
     public sealed class Row : IDossierRow
     {
+        [StoredIn<Member>(nameof(Member.Family), "Quan hệ", JsonField = nameof(Relative.Relation))]
         public string? Relation { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Family), "Họ và tên", JsonField = nameof(Relative.FullName))]
         public string? FullName { get; set; }
+
         public string? BirthYear { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Family), "Nghề nghiệp", JsonField = nameof(Relative.Occupation))]
         public string? Occupation { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Family), "Nơi ở", JsonField = nameof(Relative.Residence))]
         public string? Residence { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Relation) && string.IsNullOrWhiteSpace(FullName)

@@ -7,6 +7,7 @@ using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -14,18 +15,18 @@ namespace OrgCom.Web.Features.Members;
 public sealed class EditIdentityModel(OrgComDbContext db, CurrentUser currentUser, AuditRecorder audit, ViewLog viewLog, TimeProvider clock)
     : DossierEditPage(db, currentUser, audit, viewLog)
 {
-    [BindProperty] public string? FullName { get; set; }
-    [BindProperty] public string? OtherNames { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.FullName), "Họ và tên khai sinh")] public string? FullName { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.OtherNames), "Tên gọi khác")] public string? OtherNames { get; set; }
     [BindProperty] public Gender Gender { get; set; }
     [BindProperty] public string? BirthDate { get; set; }
     [BindProperty] public bool BirthYearOnly { get; set; }
     [BindProperty] public string? CitizenId { get; set; }
-    [BindProperty] public string? Hometown { get; set; }
-    [BindProperty] public string? Birthplace { get; set; }
-    [BindProperty] public string? Residence { get; set; }
-    [BindProperty] public string? Ethnicity { get; set; }
-    [BindProperty] public string? Religion { get; set; }
-    [BindProperty] public string? Occupation { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Hometown), "Quê quán")] public string? Hometown { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Birthplace), "Nơi sinh")] public string? Birthplace { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Residence), "Nơi ở hiện nay")] public string? Residence { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Ethnicity), "Dân tộc")] public string? Ethnicity { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Religion), "Tôn giáo")] public string? Religion { get; set; }
+    [BindProperty, StoredIn<Member>(nameof(Member.Occupation), "Nghề nghiệp")] public string? Occupation { get; set; }
 
     public override string SectionTitle => "Sơ yếu lý lịch";
 

@@ -3,6 +3,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -12,9 +13,15 @@ public sealed class EditIntroducersModel(OrgComDbContext db, CurrentUser current
 {
     public sealed class Row : IDossierRow
     {
+        [StoredIn<Member>(nameof(Member.Introducers), "Họ và tên", JsonField = nameof(Introducer.FullName))]
         public string? FullName { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Chức vụ", JsonField = nameof(Introducer.Position))]
         public string? Position { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Đơn vị", JsonField = nameof(Introducer.Unit))]
         public string? Unit { get; set; }
+
         public bool IsYouthUnionResolution { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(FullName) && string.IsNullOrWhiteSpace(Position) && string.IsNullOrWhiteSpace(Unit);

@@ -31,6 +31,27 @@ public sealed class EditPhotoModel(OrgComDbContext db, CurrentUser currentUser, 
         return Page();
     }
 
+    /// <summary>The page asks "Xóa ảnh?" before removing: the removal itself is a POST from that question.</summary>
+    public bool ConfirmingRemoval { get; private set; }
+
+    public async Task<IActionResult> OnGetRemoveAsync(long id, CancellationToken ct)
+    {
+        if (await OpenAsync(id, ct) is { } stop)
+            return stop;
+        ConfirmingRemoval = Member.Photo is not null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id, CancellationToken ct)
+    {
+        if (await LoadForChangeAsync(id, ct) is { } stop)
+            return stop;
+        if (!Check(Member.RemovePhoto()))
+            return Page();
+        return await SaveAsync($"Cập nhật lý lịch: {SectionTitle} — xóa ảnh",
+            $"Đã xóa ảnh 3×4 trong lý lịch của {Member.FullName}.", ct);
+    }
+
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (await LoadForChangeAsync(id, ct) is { } stop)

@@ -3,6 +3,7 @@ using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Members;
 
@@ -14,7 +15,10 @@ public sealed class EditWorkHistoryModel(OrgComDbContext db, CurrentUser current
     {
         public string? From { get; set; }
         public string? To { get; set; }
+        [StoredIn<Member>(nameof(Member.WorkHistory), "Chức vụ", JsonField = nameof(WorkHistoryEntry.Position))]
         public string? Position { get; set; }
+
+        [StoredIn<Member>(nameof(Member.WorkHistory), "Đơn vị công tác", JsonField = nameof(WorkHistoryEntry.Unit))]
         public string? Unit { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To)

@@ -8,6 +8,7 @@ using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Members;
@@ -69,9 +70,12 @@ public abstract class MemberChangePage(OrgComDbContext db, CurrentUser currentUs
     }
 
     /// <summary>Runs a transition; a rule or holiday year missing from the data becomes a message on the form
-    /// (saying which data to add) instead of an error page.</summary>
+    /// (saying which data to add) instead of an error page. A field whose text is longer than where it is stored
+    /// (<see cref="FormLengths"/>) stops it before it runs.</summary>
     protected bool Check(Func<Result> transition)
     {
+        if (!FormLengths.Check(this, ModelState, db.Model))
+            return false;
         try
         {
             return Check(transition());

@@ -73,6 +73,7 @@ public sealed class AuditRecorder(TimeProvider clock)
     public IEnumerable<AuditEntry> Complete(List<Pending> pending, CurrentUser user)
     {
         var now = clock.GetUtcNow();
+        var reason = pending.Count == 0 ? Reason : Fit(Reason, pending[0].Entry.Context.Model);
         foreach (var p in pending)
         {
             yield return new AuditEntry
@@ -87,7 +88,7 @@ public sealed class AuditRecorder(TimeProvider clock)
                 OrganizationId = p.KnownOrganizationId ?? OrganizationOf(p.Entry),
                 Changes = JsonSerializer.Serialize(
                     p.Changes.ToDictionary(c => c.Key, c => new { old = c.Value[0], @new = c.Value[1] }), Json),
-                Reason = Reason,
+                Reason = reason,
             };
         }
     }
@@ -103,6 +104,14 @@ public sealed class AuditRecorder(TimeProvider clock)
         EntityKey = entityKey,
         OrganizationId = organizationId,
     };
+
+    /// <summary>A reason that quotes what the user typed (a cancellation's reason) may be longer than its column; the
+    /// full text is in the changed record itself, so the line keeps the beginning.</summary>
+    private static string? Fit(string? reason, IModel model)
+    {
+        var max = TextLengths.MaxLength(model, typeof(AuditEntry), nameof(AuditEntry.Reason));
+        return reason is null || reason.Length <= max ? reason : reason[..(max - 1)] + "…";
+    }
 
     private static string ColumnName(IProperty property) =>
         property.GetColumnName(StoreObjectIdentifier.Table(property.DeclaringType.GetTableName()!, null)) ?? property.Name;

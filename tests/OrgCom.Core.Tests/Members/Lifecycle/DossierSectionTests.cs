@@ -47,6 +47,22 @@ public class DossierSectionTests
         Assert.Equal(expected, (m.FullName, m.BirthDate, m.CitizenId));
     }
 
+    [Theory]
+    [InlineData(51, 1, 1, "Họ trong họ và tên dài tối đa 50 ký tự (đã nhập 51).")]
+    [InlineData(2, 81, 1, "Tên đệm trong họ và tên dài tối đa 80 ký tự (đã nhập 81).")]
+    [InlineData(2, 1, 51, "Tên trong họ và tên dài tối đa 50 ký tự (đã nhập 51).")]
+    [InlineData(50, 80, 50, null)]
+    public void UpdateIdentity_refuses_a_name_whose_part_is_longer_than_its_place(int family, int middle, int given, string? message)
+    {
+        var m = Imported();
+        var name = $"{new string('a', family)} {new string('b', middle)} {new string('c', given)}";
+
+        var result = m.UpdateIdentity(Person(fullName: name), D("2026-03-01"));
+
+        Assert.Equal(message, result.Error?.Message);
+        Assert.Equal(message is null ? name : "Nguyễn Văn An", m.FullName);
+    }
+
     // ---- Work history (quá trình công tác): months written MM/yyyy.
 
     private static readonly WorkHistoryEntry Previous = new("01/2000", "12/2009", "Nhân viên", "Sở Nội vụ");
@@ -185,6 +201,18 @@ public class DossierSectionTests
         Assert.Equal(code, result.Error?.Code);
         Assert.Equal(code is null ? size : (int?)null, m.Photo?.Length);
         Assert.Equal(code is null ? contentType : null, m.PhotoContentType);
+    }
+
+    [Fact]
+    public void RemovePhoto_clears_the_photo_and_its_type_and_refuses_when_there_is_none()
+    {
+        var m = Imported();
+        Assert.True(m.SetPhoto(new byte[100], "image/png").IsSuccess);
+
+        Assert.True(m.RemovePhoto().IsSuccess);
+        Assert.Equal((null, null), (m.Photo, m.PhotoContentType));
+
+        Assert.Equal("member.photo.none", m.RemovePhoto().Error?.Code);
     }
 
     // ---- Party card number: 6 to 20 digits, for probationary and official members only.

@@ -35,6 +35,59 @@ public class MembershipEventTests
         return m;
     }
 
+    // ---- Serious illness (the basis of an early Party badge).
+
+    [Theory]
+    [InlineData(MemberStatus.Official)]
+    [InlineData(MemberStatus.Probationary)]
+    public void RecordSeriousIllness_records_the_confirmation_and_keeps_the_earliest_date(MemberStatus status)
+    {
+        var m = Imported(status, officialOn: status == MemberStatus.Official ? "2001-06-01" : null);
+
+        Ok(m.RecordSeriousIllness(D("2026-03-10"), " 215/GXN-BVBM ", " Ung thư phổi giai đoạn cuối; Bệnh viện Bạch Mai xác nhận ", Context));
+        Ok(m.RecordSeriousIllness(D("2026-05-02"), null, "Tái khám, bệnh tiến triển", Context));
+
+        Assert.Equal(D("2026-03-10"), m.SeriouslyIllSince);
+        Assert.Equal(status, m.Status);
+        var e = m.Events[0];
+        Assert.Equal((MemberEventKind.SeriousIllnessConfirmed, D("2026-03-10"), "215/GXN-BVBM", "Ung thư phổi giai đoạn cuối; Bệnh viện Bạch Mai xác nhận"),
+            (e.Kind, e.EffectiveOn, e.DecisionNumber, e.Detail));
+        Assert.Equal("Xác nhận bị bệnh nặng", MemberEvent.DisplayName(e.Kind));
+    }
+
+    [Theory]
+    [InlineData(Point.Registered, "member.status")]
+    [InlineData(Point.Left, "member.status")]
+    [InlineData(Point.Removed, "member.status")]
+    [InlineData(Point.Deceased, "member.status")]
+    [InlineData(Point.Official, null)]
+    public void RecordSeriousIllness_is_for_counted_members(Point point, string? code)
+    {
+        var m = At(point);
+        var before = MemberState.Of(m);
+
+        var result = m.RecordSeriousIllness(Later, null, "Bệnh nặng", Context);
+
+        Assert.Equal(code, result.Error?.Code);
+        if (code is not null)
+        {
+            Assert.Equal(before, MemberState.Of(m));
+            Assert.Null(m.SeriouslyIllSince);
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-03-10", " ", "member.illness.note")]
+    [InlineData("2000-05-18", "Bệnh nặng", "member.date.order")]
+    public void RecordSeriousIllness_needs_the_note_and_a_date_in_the_membership(string on, string note, string code)
+    {
+        var m = Imported();
+
+        Refused(code, m.RecordSeriousIllness(D(on), null, note, Context));
+        Assert.Empty(m.Events);
+        Assert.Null(m.SeriouslyIllSince);
+    }
+
     // ---- Exemption.
 
     [Theory]

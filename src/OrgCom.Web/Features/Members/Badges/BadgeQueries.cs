@@ -7,17 +7,21 @@ using OrgCom.Web.Data;
 
 namespace OrgCom.Web.Features.Members.Badges;
 
+/// <param name="Early">Set when the member is listed before reaching the milestone, for serious illness.</param>
 public sealed record BadgeRow(long MemberId, string FullName, string GivenName, string MiddleName, string FamilyName,
-    DateOnly BirthDate, bool BirthYearOnly, string OrganizationName, DateOnly AdmittedOn, int Milestone, DateOnly ReachedOn);
+    DateOnly BirthDate, bool BirthYearOnly, string OrganizationName, DateOnly AdmittedOn, int Milestone, DateOnly ReachedOn,
+    EarlyAward? Early = null);
 
 /// <summary>
 /// The members of the user's subtrees listed for a Huy hiệu Đảng presentation day. The database narrows the
 /// candidates by admission date for each milestone; the rule (<see cref="PartyBadges"/>) then decides each one, so
-/// members whose party age has gaps (readmitted) are judged with their gaps.
+/// members whose party age has gaps (readmitted) are judged with their gaps. With <c>includeSeriouslyIll</c>, members
+/// confirmed seriously ill by the presentation day are judged for an early award too.
 /// </summary>
 public sealed class BadgeQueries(OrgComDbContext db)
 {
-    public async Task<Result<(BadgeEligibility Window, List<BadgeRow> Rows)>> ListAsync(DateOnly presentation, RuleBook rules, CancellationToken ct)
+    public async Task<Result<(BadgeEligibility Window, List<BadgeRow> Rows)>> ListAsync(DateOnly presentation, RuleBook rules,
+        bool includeSeriouslyIll, CancellationToken ct)
     {
         var probe = PartyBadges.At(presentation, presentation, [], rules);
         if (!probe.IsSuccess)
@@ -38,14 +42,29 @@ public sealed class BadgeQueries(OrgComDbContext db)
         foreach (var c in await Project(counted.Where(m => m.Readmissions > 0 && m.AdmittedOn != null)).ToListAsync(ct))
             candidates[c.Id] = c;
 
+        // Few members are confirmed seriously ill: all of them in scope are judged, whatever their admission date.
+        var illSince = new Dictionary<long, DateOnly>();
+        if (includeSeriouslyIll)
+        {
+            illSince = await db.MemberEvents
+                .Where(e => e.Kind == MemberEventKind.SeriousIllnessConfirmed && e.EffectiveOn <= presentation)
+                .GroupBy(e => e.MemberId)
+                .Select(g => new { MemberId = g.Key, Since = g.Min(e => e.EffectiveOn) })
+                .ToDictionaryAsync(g => g.MemberId, g => g.Since, ct);
+            var ids = illSince.Keys.Where(id => !candidates.ContainsKey(id)).ToList();
+            foreach (var c in await Project(counted.Where(m => m.AdmittedOn != null && ids.Contains(m.Id))).ToListAsync(ct))
+                candidates[c.Id] = c;
+        }
+
         var gapsByMember = await GapsAsync(candidates.Values.Where(c => c.Readmissions > 0).Select(c => c.Id).ToArray(), presentation, ct);
         var rows = new List<BadgeRow>();
         foreach (var c in candidates.Values)
         {
-            var result = PartyBadges.At(presentation, c.AdmittedOn, gapsByMember.GetValueOrDefault(c.Id, []), rules);
+            var result = PartyBadges.At(presentation, c.AdmittedOn, gapsByMember.GetValueOrDefault(c.Id, []), rules,
+                illSince.TryGetValue(c.Id, out var since) ? since : null);
             if (result.Value is { IsEligible: true } e)
                 rows.Add(new BadgeRow(c.Id, c.FullName, c.GivenName, c.MiddleName, c.FamilyName, c.BirthDate, c.BirthYearOnly,
-                    c.OrganizationName, c.AdmittedOn, e.MilestoneYears!.Value, e.ReachedOn!.Value));
+                    c.OrganizationName, c.AdmittedOn, e.MilestoneYears!.Value, e.ReachedOn!.Value, e.Early));
         }
         return (probe.Value, rows);
     }

@@ -11,13 +11,23 @@ using OrgCom.Web.Infrastructure.Rules;
 namespace OrgCom.Web.Features.Members.Badges;
 
 /// <summary>Huy hiệu Đảng: for a presentation day (3/2, 19/5, 2/9, 7/11), the members of the user's subtrees who reach
-/// 30, 40, 45 … 90 years of party age since the previous presentation day.</summary>
+/// 30, 40, 45 … 90 years of party age since the previous presentation day; on request also the seriously ill members
+/// who reach their next milestone within the months the rules allow an early award, marked "xét tặng sớm".</summary>
 public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, TimeProvider clock) : PageModel
 {
     public const int Shown = 500;
 
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
+
+    /// <summary>Gồm đảng viên bị bệnh nặng được xét tặng sớm.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool IncludeSeriouslyIll { get; set; }
+
+    /// <summary>The early-award rules in force on the presentation day, when the list includes them.</summary>
+    public List<(string Badges, RuleValue Rule)> EarlyRules { get; private set; } = [];
+
+    public int EarlyCount => Rows.Count(r => r.Early is not null);
 
     public BadgeEligibility? Window { get; private set; }
     public List<BadgeRow> Rows { get; private set; } = [];
@@ -40,6 +50,7 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
             XlsxColumn<BadgeRow>.Text("Chi bộ", r => r.OrganizationName, width: 36),
             XlsxColumn<BadgeRow>.Date("Ngày vào Đảng", r => r.AdmittedOn),
             XlsxColumn<BadgeRow>.Date("Đủ tuổi Đảng ngày", r => r.ReachedOn),
+            XlsxColumn<BadgeRow>.Text("Ghi chú", EarlyNote, width: 40),
         ])
         {
             SheetName = "Huy hiệu Đảng",
@@ -51,6 +62,11 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
         };
         return XlsxResult.Create(report, Rows.ToAsyncEnumerable(), $"Huy hiệu Đảng {w.PresentationDate:dd-MM-yyyy}.xlsx");
     }
+
+    /// <summary>"Xét tặng sớm (bị bệnh nặng từ 10/01/2026), sớm không quá 12 tháng" for an early row, empty otherwise.</summary>
+    public static string EarlyNote(BadgeRow row) => row.Early is { } e
+        ? $"Xét tặng sớm (bị bệnh nặng từ {DateText.Format(e.SeriouslyIllSince)}), sớm không quá {e.MaxMonthsEarly} tháng"
+        : "";
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -71,13 +87,19 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
             }
             presentation = parsed.Value;
         }
-        var result = await queries.ListAsync(presentation, book, ct);
+        var result = await queries.ListAsync(presentation, book, IncludeSeriouslyIll, ct);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError(nameof(Date), result.Error!.Message);
             return;
         }
         Window = result.Value.Window;
+        if (IncludeSeriouslyIll)
+            EarlyRules =
+            [
+                ("30 đến 65 năm", PartyBadges.EarlyAwardRule(30, presentation, book)!),
+                ("70 đến 90 năm", PartyBadges.EarlyAwardRule(70, presentation, book)!),
+            ];
         var rows = result.Value.Rows;
         Counts = rows.GroupBy(r => r.Milestone).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         Rows = rows.OrderByDescending(r => r.Milestone)

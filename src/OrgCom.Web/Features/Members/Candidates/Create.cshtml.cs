@@ -10,6 +10,7 @@ using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Members.Candidates;
@@ -25,16 +26,29 @@ public sealed class CreateModel(OrgComDbContext db, CurrentUser currentUser, Aud
 
     public sealed class CandidateInput
     {
+        [StoredIn<Member>(nameof(Member.FullName), "Họ và tên khai sinh")]
         public string? FullName { get; set; }
+
         public Gender Gender { get; set; }
         public string? BirthDate { get; set; }
         public bool BirthYearOnly { get; set; }
         public string? CitizenId { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Ethnicity), "Dân tộc")]
         public string? Ethnicity { get; set; } = "Kinh";
+
+        [StoredIn<Member>(nameof(Member.Religion), "Tôn giáo")]
         public string? Religion { get; set; } = "Không";
+
+        [StoredIn<Member>(nameof(Member.Occupation), "Nghề nghiệp")]
         public string? Occupation { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Hometown), "Quê quán")]
         public string? Hometown { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Residence), "Nơi ở hiện nay")]
         public string? Residence { get; set; }
+
         public string? RegisteredOn { get; set; }
     }
 
@@ -64,6 +78,7 @@ public sealed class CreateModel(OrgComDbContext db, CurrentUser currentUser, Aud
             else if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.CitizenId == cccd, ct))
                 ModelState.AddModelError("Input.CitizenId", MemberErrors.CitizenIdTaken(cccd).Message);
         }
+        FormLengths.Check(this, ModelState, db.Model);
         if (birth is null || !ModelState.IsValid)
             return Page();
 

@@ -6,6 +6,7 @@ using OrgCom.Core.Members.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Members.Lifecycle;
@@ -26,18 +27,43 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     {
         public string? Date { get; set; }
         public string? DecisionNumber { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.Detail), "Lý do")]
         public string? Reason { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.DecisionNumber), "Số giấy chứng nhận")]
         public string? CertificateNumber { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.OverrideReason), "Lý do")]
         public string? OverrideReason { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Họ và tên người giới thiệu thứ nhất", JsonField = nameof(Introducer.FullName))]
         public string? Introducer1Name { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Chức vụ người giới thiệu thứ nhất", JsonField = nameof(Introducer.Position))]
         public string? Introducer1Position { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Đơn vị người giới thiệu thứ nhất", JsonField = nameof(Introducer.Unit))]
         public string? Introducer1Unit { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Họ và tên người giới thiệu thứ hai", JsonField = nameof(Introducer.FullName))]
         public string? Introducer2Name { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Chức vụ người giới thiệu thứ hai", JsonField = nameof(Introducer.Position))]
         public string? Introducer2Position { get; set; }
+
+        [StoredIn<Member>(nameof(Member.Introducers), "Đơn vị người giới thiệu thứ hai", JsonField = nameof(Introducer.Unit))]
         public string? Introducer2Unit { get; set; }
+
         public bool Introducer2IsYouthUnion { get; set; }
         public DisciplineLevel DisciplineLevel { get; set; }
         public string? CeremonyDate { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.DecisionNumber), "Số giấy xác nhận")]
+        public string? IllnessDocumentNumber { get; set; }
+
+        [StoredIn<MemberEvent>(nameof(MemberEvent.Detail), "Tình trạng bệnh và nơi xác nhận")]
+        public string? IllnessNote { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -99,6 +125,9 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     public Task<IActionResult> OnPostDieAsync(long id, CancellationToken ct) => StepAsync(id, "Từ trần",
         (m, date) => m.Die(date, Context), needsDecision: false, ct);
 
+    public Task<IActionResult> OnPostSeriousIllnessAsync(long id, CancellationToken ct) => StepAsync(id, "Xác nhận bị bệnh nặng",
+        (m, date) => m.RecordSeriousIllness(date, Input.IllnessDocumentNumber, Input.IllnessNote ?? "", Context), needsDecision: false, ct);
+
     public Task<IActionResult> OnPostReadmitAsync(long id, CancellationToken ct) => StepAsync(id, "Kết nạp lại",
         (m, date) =>
         {
@@ -140,6 +169,14 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     {
         if (Member is { Status: MemberStatus.Probationary, CeremonyOn: { } ceremony })
             Probation = Core.Members.Rules.Probation.For(ceremony, Context.Rules, Context.Calendar);
+    }
+
+    /// <summary>How early a seriously ill member may be awarded the Party badge, under the rules in force today.</summary>
+    public string EarlyBadgeRuleText()
+    {
+        var rules = new[] { 30, 70 }.Select(years => PartyBadges.EarlyAwardRule(years, Today, Context.Rules)!).ToList();
+        return $"Đảng viên bị bệnh nặng được xét tặng Huy hiệu Đảng sớm không quá {rules[0].AsInt()} tháng (Huy hiệu 30 đến 65 năm) "
+            + $"hoặc {rules[1].AsInt()} tháng (Huy hiệu 70 đến 90 năm). {string.Join(" · ", rules.Select(r => r.Citation))}";
     }
 
     public string CeremonyDeadlineText()

@@ -8,6 +8,7 @@ using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Members.Transfers;
@@ -31,7 +32,7 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
     [BindProperty]
     public string? Date { get; set; }
 
-    [BindProperty]
+    [BindProperty, StoredIn<MemberEvent>(nameof(MemberEvent.Detail), "Lý do hủy")]
     public string? Reason { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -72,6 +73,11 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser, Audi
         var member = await db.Members.Include(m => m.Events).SingleOrDefaultAsync(m => m.Id == transfer.MemberId, ct);
         if (member is null)
             return NotFound();
+        if (!FormLengths.Check(this, ModelState, db.Model))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
         var context = await rules.ContextAsync(currentUser.UserName, ct);
         var cancelled = member.CancelTransfer(transfer, VietnamTime.Today(clock), Reason ?? "", context);
         if (!cancelled.IsSuccess)

@@ -7,6 +7,7 @@ using OrgCom.Core.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Forms;
 using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Members.Transfers;
@@ -27,10 +28,10 @@ public sealed class IssueModel(OrgComDbContext db, CurrentUser currentUser, Audi
     [BindProperty]
     public string? TemporaryUntil { get; set; }
 
-    [BindProperty]
+    [BindProperty, StoredIn<Transfer>(nameof(Transfer.LetterNumber), "Số giấy giới thiệu")]
     public string? LetterNumber { get; set; }
 
-    [BindProperty]
+    [BindProperty, StoredIn<Transfer>(nameof(Transfer.Reason), "Lý do")]
     public string? Reason { get; set; }
 
     /// <summary>The day the member's work or residence changed (optional): the transfer must start within the rule's
