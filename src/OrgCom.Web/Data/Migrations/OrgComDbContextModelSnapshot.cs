@@ -203,7 +203,11 @@ namespace OrgCom.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
                         .HasColumnName("awards")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::jsonb")
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Date", 30)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:DecisionNumber", 60)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Form", 300)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:GrantedBy", 300);
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
@@ -251,7 +255,11 @@ namespace OrgCom.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
                         .HasColumnName("family")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::jsonb")
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:FullName", 150)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Occupation", 150)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Relation", 30)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Residence", 300);
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -305,7 +313,10 @@ namespace OrgCom.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
                         .HasColumnName("introducers")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::jsonb")
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:FullName", 300)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Position", 150)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Unit", 300);
 
                     b.Property<string>("MiddleName")
                         .IsRequired()
@@ -390,7 +401,9 @@ namespace OrgCom.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
                         .HasColumnName("work_history")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::jsonb")
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Position", 150)
+                        .HasAnnotation("OrgCom:JsonFieldMaxLength:Unit", 300);
 
                     b.HasKey("Id")
                         .HasName("pk_members");
@@ -399,6 +412,11 @@ namespace OrgCom.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_members_citizen_id")
                         .HasFilter("citizen_id is not null");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_members_id_search");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "OrganizationId", "Status", "Gender", "BirthDate", "AdmittedOn", "Ethnicity", "PoliticalTheory" });
 
                     b.HasIndex("NameFolded")
                         .HasDatabaseName("ix_members_name_folded");
@@ -1133,7 +1151,9 @@ namespace OrgCom.Web.Data.Migrations
 
                     b.ToTable("public_holidays", (string)null);
 
-                    b.HasAnnotation("OrgCom:ScopeUnscoped", "lịch nghỉ lễ dùng chung cho cả hệ thống");
+                    b
+                        .HasAnnotation("OrgCom:ScopeCentral", true)
+                        .HasAnnotation("OrgCom:ScopeUnscoped", "lịch nghỉ lễ dùng chung cho cả hệ thống; quản trị viên cấp Trung ương thay đổi");
                 });
 
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Rules.RuleRecord", b =>
@@ -1190,7 +1210,9 @@ namespace OrgCom.Web.Data.Migrations
 
                     b.ToTable("rule_values", (string)null);
 
-                    b.HasAnnotation("OrgCom:ScopeUnscoped", "quy định dùng chung cho cả hệ thống; quản trị viên cấp gốc thay đổi");
+                    b
+                        .HasAnnotation("OrgCom:ScopeCentral", true)
+                        .HasAnnotation("OrgCom:ScopeUnscoped", "quy định dùng chung cho cả hệ thống; quản trị viên cấp Trung ương thay đổi");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
