@@ -53,33 +53,23 @@ public sealed class DossierQueries(OrgComDbContext db, CurrentUser currentUser, 
 {
     public async Task<DossierView?> OpenAsync(long id, CancellationToken ct)
     {
-        // One round trip: the member with its events, and the names of every organization the page mentions (the
-        // member's own with its parent, those of the events). The organizations go through their scope filter, so one
-        // outside the user's scope (the other side of a transfer) comes back unnamed.
-        var found = await db.Members.AsNoTracking().Include(m => m.Events).Where(m => m.Id == id)
-            .Select(m => new
-            {
-                Member = m,
-                Organization = db.Organizations.Where(o => o.Id == m.OrganizationId)
-                    .Select(o => new
-                    {
-                        o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty),
-                        ParentName = db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
-                    })
-                    .FirstOrDefault(),
-                Names = m.Events
-                    .SelectMany(e => db.Organizations.Where(o => o.Id == e.OrganizationId || o.Id == e.OtherOrganizationId))
-                    .Select(o => new { o.Id, o.Name })
-                    .Distinct()
-                    .ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
-        if (found?.Organization is null)
+        var member = await db.Members.AsNoTracking().Include(m => m.Events).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null)
             return null;
-        var (member, organization) = (found.Member, found.Organization);
-        var names = found.Names.ToDictionary(o => o.Id, o => o.Name);
+        // One round trip for every organization the page names: the member's own (with its parent's name) and those
+        // of the events. Organizations outside the user's scope (the other side of a transfer) stay unnamed.
+        var mentioned = member.Events.SelectMany(e => new[] { e.OrganizationId, e.OtherOrganizationId })
+            .Append(member.OrganizationId).OfType<long>().Distinct().ToList();
+        var organizations = await db.Organizations.Where(o => mentioned.Contains(o.Id))
+            .Select(o => new
+            {
+                o.Id, o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty),
+                ParentName = db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var organization = organizations[member.OrganizationId];
         string? NameOf(long? orgId) => orgId is { } v
-            ? names.TryGetValue(v, out var name) ? name : v == member.OrganizationId ? organization.Name : "(tổ chức ngoài phạm vi)"
+            ? organizations.TryGetValue(v, out var o) ? o.Name : "(tổ chức ngoài phạm vi)"
             : null;
 
         var history = member.Events
