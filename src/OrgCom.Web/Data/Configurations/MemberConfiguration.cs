@@ -85,6 +85,11 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => m.Id)
             .IncludeProperties(m => new { m.OrganizationId, m.Status, m.Gender, m.BirthDate, m.AdmittedOn, m.Ethnicity, m.PoliticalTheory })
             .HasDatabaseName("ix_members_id_search");
+        // The probation worklist: probationary members by ceremony date (a few percent of the members).
+        b.HasIndex(m => new { m.CeremonyOn, m.Id })
+            .IncludeProperties(m => m.OrganizationId)
+            .HasFilter("status = 'Probationary'")
+            .HasDatabaseName("ix_members_probation");
     }
 
     /// <summary>A dossier section kept as one jsonb value: edited, audited and shown as a whole.</summary>

@@ -438,6 +438,12 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("BirthDate", "Id")
                         .HasDatabaseName("ix_members_birth_date_id");
 
+                    b.HasIndex("CeremonyOn", "Id")
+                        .HasDatabaseName("ix_members_probation")
+                        .HasFilter("status = 'Probationary'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CeremonyOn", "Id"), new[] { "OrganizationId" });
+
                     b.HasIndex("OrganizationId", "Status")
                         .HasDatabaseName("ix_members_organization_id_status");
 
