@@ -89,6 +89,16 @@ public abstract class DossierTest : AppTest
     }
 
     /// <summary>The Vietnamese message the form shows above its fields (asserting the form was shown again).</summary>
+    /// <summary>Posts, and checks that the member's row and its audit lines are unchanged; returns the form's errors.</summary>
+    protected async Task<string> RefusedAsync(long id, Func<Task<HttpResponseMessage>> post)
+    {
+        var before = await RowAsync(id);
+        var errors = await ErrorsAsync(await post());
+        Assert.Equal(before, await RowAsync(id));
+        Assert.Empty(await UpdatesAsync(id));
+        return errors;
+    }
+
     protected static async Task<string> ErrorsAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

@@ -7,15 +7,6 @@ namespace OrgCom.Web.Tests.Members;
 /// exactly as it was, with no audit line of a change.</summary>
 public sealed class DossierValidationTests : DossierTest
 {
-    private async Task<string> RefusedAsync(long id, Func<Task<HttpResponseMessage>> post)
-    {
-        var before = await RowAsync(id);
-        var errors = await ErrorsAsync(await post());
-        Assert.Equal(before, await RowAsync(id));
-        Assert.Empty(await UpdatesAsync(id));
-        return errors;
-    }
-
     [Fact]
     public async Task An_impossible_birth_date_is_refused()
     {

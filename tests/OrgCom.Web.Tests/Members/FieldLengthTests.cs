@@ -13,15 +13,6 @@ public sealed class FieldLengthTests : DossierTest
     /// <summary>A Vietnamese text of exactly <paramref name="length"/> characters (composed), no outer spaces.</summary>
     private static string Text(int length) => string.Concat(Enumerable.Repeat("Việt Nam ", length / 9 + 1))[..length].TrimEnd().PadRight(length, 'x');
 
-    private async Task<string> RefusedAsync(long id, Func<Task<HttpResponseMessage>> post)
-    {
-        var before = await RowAsync(id);
-        var errors = await ErrorsAsync(await post());
-        Assert.Equal(before, await RowAsync(id));
-        Assert.Empty(await UpdatesAsync(id));
-        return errors;
-    }
-
     [Fact]
     public async Task Identity_names_the_field_and_its_limit_and_takes_a_name_exactly_at_the_limit()
     {
