@@ -196,10 +196,11 @@ public sealed class MemberSearchQuery(OrgComDbContext db, CurrentUser currentUse
     }
 
     /// <summary>
-    /// The page's ids from the name index (<see cref="MemberNameSyllable"/>): for each syllable containing the chosen
-    /// word, its rows in list order that have every word and pass the other criteria, as many as the page needs; then
-    /// the page from their union (a member whose name has two of the syllables comes twice, hence the distinct).
-    /// Only the rows that have every word are checked against the member's row (scope and the other criteria).
+    /// The page's ids from the name index (<see cref="MemberNameSyllable"/>): for each key of the plan (the syllables
+    /// containing the chosen word, or the pairs of syllables of the chosen pair of words), its rows in list order that
+    /// have every word and pass the other criteria, as many as the page needs; then the page from their union (a
+    /// member under two of the keys comes twice, hence the distinct). Only the rows that have every word are checked
+    /// against the member (scope and the other criteria), by an index-only probe of <c>ix_members_id_search</c>.
     /// </summary>
     private IQueryable<long> SyllableIds(ResolvedSearch search, SearchPlan plan)
     {
