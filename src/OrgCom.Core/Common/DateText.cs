@@ -11,6 +11,18 @@ public static class DateText
 
     public static string Format(DateOnly? date) => date is { } d ? Format(d) : "";
 
+    /// <summary>The day of the week as written in Vietnamese: "thứ Hai" … "thứ Bảy", "Chủ nhật".</summary>
+    public static string DayName(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "thứ Hai",
+        DayOfWeek.Tuesday => "thứ Ba",
+        DayOfWeek.Wednesday => "thứ Tư",
+        DayOfWeek.Thursday => "thứ Năm",
+        DayOfWeek.Friday => "thứ Sáu",
+        DayOfWeek.Saturday => "thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
     public static Result<DateOnly> Parse(string? text, string fieldName)
     {
         var s = (text ?? "").Trim();

@@ -87,4 +87,12 @@ public class DateTextTests
     {
         Assert.Equal("", DateText.Format(null));
     }
+
+    [Theory]
+    [InlineData(2026, 11, 23, "thứ Hai")]
+    [InlineData(2026, 11, 28, "thứ Bảy")]
+    [InlineData(2026, 11, 29, "Chủ nhật")]
+    [InlineData(2027, 2, 6, "thứ Bảy")]
+    public void The_day_of_the_week_is_written_in_vietnamese(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, DateText.DayName(new DateOnly(year, month, day)));
 }

@@ -103,17 +103,6 @@ public sealed class HolidaysModel(OrgComDbContext db, AuditRecorder audit, RuleB
         Years = Calendar.Holidays.GroupBy(h => h.Date.Year).OrderByDescending(g => g.Key).ToList();
     }
 
-    public static string DayName(DateOnly date) => date.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "thứ Hai",
-        DayOfWeek.Tuesday => "thứ Ba",
-        DayOfWeek.Wednesday => "thứ Tư",
-        DayOfWeek.Thursday => "thứ Năm",
-        DayOfWeek.Friday => "thứ Sáu",
-        DayOfWeek.Saturday => "thứ Bảy",
-        _ => "Chủ nhật",
-    };
-
     private PageResult Refuse(string key, string message)
     {
         ModelState.AddModelError(key, message);
