@@ -3,6 +3,7 @@
 # Every request loads the dossier and writes a View line to the audit log, as in production.
 # Usage: benchmarks/dossier.sh [database]   (default: a fresh orgcom_bench_dossier with the demo data)
 #        DURATION=20s CONNECTIONS=32 benchmarks/dossier.sh orgcom_bench_members   (an existing, e.g. national, dataset)
+#        EXTRA_CONNECTION_OPTIONS=";Max Auto Prepare=0" …   (appended to the connection string, for A/B runs)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../scripts/pg.sh
@@ -16,7 +17,7 @@ command -v wrk >/dev/null || orgcom_ensure_packages wrk
 
 orgcom_pg_start dev "$PORT" yes >/dev/null
 psql_() { psql -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Maximum Pool Size=64"
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Maximum Pool Size=64${EXTRA_CONNECTION_OPTIONS:-}"
 dotnet build "$ROOT/src/OrgCom.Web" -c Release -nologo -v q >/dev/null
 cd "$ROOT/src/OrgCom.Web"
 APP=(dotnet bin/Release/net10.0/OrgCom.Web.dll)
@@ -37,7 +38,8 @@ jar=$(mktemp)
 token=$(curl -s -c "$jar" -b "$jar" "$URL/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.UserName=hanoi" --data-urlencode "Input.Password=OrgCom@2026" \
     --data-urlencode "__RequestVerificationToken=$token" "$URL/Account/Login"
-cookie=$(awk '$6 == "orgcom.auth" { print $6 "=" $7 }' "$jar")
+# Every cookie of the session, as a browser sends them (the sign-in and the antiforgery cookie).
+cookie=$(awk 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
 
 # Members of Hà Nội (the signed-in user's scope), as a Lua table of ids.
 ids=$(psql_ -d "$DB" -c "select string_agg(m.id::text, ',') from (select m.id from members m join organizations o on o.id = m.organization_id
