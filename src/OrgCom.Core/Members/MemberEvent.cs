@@ -26,6 +26,8 @@ public enum MemberEventKind
     Readmitted,
     /// <summary>Bị bệnh nặng, as confirmed by a medical document: the basis for an early Party badge.</summary>
     SeriousIllnessConfirmed,
+    /// <summary>Moved with their chi bộ's merge or split (a reorganization), not by a transfer of their own.</summary>
+    Reassigned,
 }
 
 /// <summary>A dated step of a person's membership and the decision behind it; the history reports are read from.</summary>
@@ -59,6 +61,9 @@ public sealed class MemberEvent
 
     public DisciplineLevel? DisciplineLevel { get; init; }
 
+    /// <summary>The reorganization that caused this event (a member moved with their chi bộ), if any.</summary>
+    public long? ReorganizationId { get; init; }
+
     /// <summary>Free text shown in the history, in Vietnamese.</summary>
     public string? Detail { get; init; }
 
@@ -90,6 +95,7 @@ public sealed class MemberEvent
         MemberEventKind.Deceased => "Từ trần",
         MemberEventKind.Readmitted => "Kết nạp lại",
         MemberEventKind.SeriousIllnessConfirmed => "Xác nhận bị bệnh nặng",
+        MemberEventKind.Reassigned => "Chuyển theo sắp xếp tổ chức",
         _ => kind.ToString(),
     };
 }
