@@ -305,7 +305,7 @@ public sealed class Replay2025(string connectionString, TextWriter output)
                 for (var i = 0; i < membersPerCommune; i++)
                 {
                     var (fullName, gender) = names.Next();
-                    var parts = fullName.Split(' ');
+                    var parts = PersonName.Parse(fullName);
                     var birth = new DateOnly(random.Next(1950, 1998), random.Next(1, 13), random.Next(1, 29));
                     var admitted = birth.AddYears(20 + random.Next(0, 6)).AddDays(random.Next(0, 365));
                     var ceremony = admitted.AddDays(random.Next(5, 30));
@@ -313,9 +313,9 @@ public sealed class Replay2025(string connectionString, TextWriter output)
                     w.Write(memberId++, NpgsqlDbType.Bigint);
                     w.Write(cell, NpgsqlDbType.Bigint);
                     w.Write(fullName, NpgsqlDbType.Varchar);
-                    w.Write(parts[0], NpgsqlDbType.Varchar);
-                    w.Write(string.Join(' ', parts[1..^1]), NpgsqlDbType.Varchar);
-                    w.Write(parts[^1], NpgsqlDbType.Varchar);
+                    w.Write(parts.FamilyName, NpgsqlDbType.Varchar);
+                    w.Write(parts.MiddleName, NpgsqlDbType.Varchar);
+                    w.Write(parts.GivenName, NpgsqlDbType.Varchar);
                     w.Write(VietnameseText.Fold(fullName), NpgsqlDbType.Varchar);
                     w.Write(gender.ToString(), NpgsqlDbType.Varchar);
                     w.Write(birth, NpgsqlDbType.Date);
