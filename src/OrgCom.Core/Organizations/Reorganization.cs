@@ -6,6 +6,12 @@ public enum ReorganizationKind
     Merge,
     /// <summary>Chia tách: one organization into several, each child organization and member assigned to one.</summary>
     Split,
+    /// <summary>Đổi tên of one organization.</summary>
+    Rename,
+    /// <summary>Chuyển trực thuộc: one organization with its subtree under another parent.</summary>
+    Move,
+    /// <summary>Giải thể of an empty organization.</summary>
+    Dissolve,
 }
 
 public enum ReorganizationStatus
@@ -16,7 +22,7 @@ public enum ReorganizationStatus
 }
 
 /// <summary>
-/// One decision applied as one operation (a merge or a split): the events and member moves it made carry its id, so
+/// One decision applied as one operation (a merge, a split, or a rename, move or dissolution of one organization): the events and member moves it made carry its id, so
 /// it can be shown as a whole and reversed as a whole while nothing recorded later depends on it.
 /// </summary>
 public sealed class Reorganization
@@ -73,6 +79,9 @@ public sealed class Reorganization
     {
         ReorganizationKind.Merge => "Hợp nhất, sáp nhập",
         ReorganizationKind.Split => "Chia tách",
+        ReorganizationKind.Rename => "Đổi tên",
+        ReorganizationKind.Move => "Chuyển trực thuộc",
+        ReorganizationKind.Dissolve => "Giải thể",
         _ => kind.ToString(),
     };
 }

@@ -297,4 +297,38 @@ public sealed class ReorganizationTests : AppTest
         var then = await GetDocumentAsync(client, $"/Organizations/Children/{ward}?date={future:dd/MM/yyyy}");
         Assert.Contains("số 5 mới", then.QuerySelector("[data-testid='node-X00004.CB05']")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_move_is_a_reorganization_of_its_own_and_can_be_reversed()
+    {
+        var client = await SignInAsync("hanoi");
+        var cell = await OrganizationIdAsync("X00004.CB06");
+        var ward = await OrganizationIdAsync("X00004");
+        var moved = await PostFormAsync(client, $"/Organizations/Move/{cell}", new()
+        {
+            ["NewParentCode"] = "X00008", ["DecisionNumber"] = "80-QĐ/TU", ["EffectiveOn"] = "01/11/2025",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var record = await WithDbAsync(db => db.Reorganizations.SingleAsync(r => r.DecisionNumber == "80-QĐ/TU"));
+        Assert.Equal(ReorganizationKind.Move, record.Kind);
+        var url = $"/Organizations/Reorganization/{record.Id}";
+        Assert.Contains("Chuyển trực thuộc", (await GetDocumentAsync(client, url)).QuerySelector("h1")!.TextContent);
+        var reversed = await PostFormAsync(client, url + "?handler=Reverse", new() { ["Reason"] = "Nhập nhầm" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, reversed.StatusCode);
+        Assert.Equal(ward, (await WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == cell))).ParentId);
+        var tree = await GetDocumentAsync(client, $"/Organizations/Children/{ward}?date=01/12/2025");
+        Assert.NotNull(tree.QuerySelector("[data-testid='node-X00004.CB06']"));
+
+        // A rename dated before the latest recorded change is refused.
+        var renamed = await PostFormAsync(client, $"/Organizations/Rename/{cell}", new()
+        {
+            ["NewName"] = "Chi bộ số 6 mới", ["DecisionNumber"] = "81-QĐ/ĐU", ["EffectiveOn"] = "01/12/2025",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var earlier = await DocumentAsync(await PostFormAsync(client, $"/Organizations/Rename/{cell}", new()
+        {
+            ["NewName"] = "Chi bộ số 6 cũ", ["DecisionNumber"] = "82-QĐ/ĐU", ["EffectiveOn"] = "15/11/2025",
+        }));
+        Assert.Contains("thay đổi mới phải có ngày hiệu lực từ ngày đó trở đi", earlier.QuerySelector("[data-testid=errors]")!.TextContent);
+    }
 }
