@@ -435,6 +435,8 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("AdmittedOn", "Id")
                         .HasDatabaseName("ix_members_admitted_on_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AdmittedOn", "Id"), new[] { "OrganizationId", "Status", "Readmissions" });
+
                     b.HasIndex("BirthDate", "Id")
                         .HasDatabaseName("ix_members_birth_date_id");
 
@@ -451,6 +453,12 @@ namespace OrgCom.Web.Data.Migrations
                         .HasDatabaseName("ix_members_given_name_middle_name_family_name_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GivenName", "MiddleName", "FamilyName", "Id"), new[] { "NameFolded", "OrganizationId", "Status", "Gender", "BirthDate", "AdmittedOn" });
+
+                    b.HasIndex(new[] { "AdmittedOn", "Id" }, "ix_members_readmitted")
+                        .HasDatabaseName("ix_members_readmitted")
+                        .HasFilter("readmissions > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AdmittedOn", "Id" }, "ix_members_readmitted"), new[] { "OrganizationId", "Status" });
 
                     b.ToTable("members", (string)null);
 
