@@ -67,6 +67,30 @@ public sealed class BadgeTests : AppTest
     }
 
     [Fact]
+    public async Task A_page_names_only_the_highest_milestone_groups_it_shows_while_the_counts_cover_everyone()
+    {
+        await PlantAsync("X00004.CB01", "Phan Văn Ba Mươi", new DateOnly(1996, 7, 1));
+        await PlantAsync("X00004.CB01", "Phan Văn Ba Mươi Hai", new DateOnly(1996, 8, 1));
+        await PlantAsync("X00004.CB02", "Phan Văn Bốn Mươi", new DateOnly(1986, 8, 15));
+        var (book, _) = await Factory.Services.GetRequiredService<RuleBookProvider>().GetAsync(CancellationToken.None);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrgCom.Web.Infrastructure.Access.CurrentUser>().SetSystem("(kiểm thử)");
+        var queries = scope.ServiceProvider.GetRequiredService<OrgCom.Web.Features.Members.Badges.BadgeQueries>();
+
+        var all = (await queries.ListAsync(new DateOnly(2026, 9, 2), book, false, null, CancellationToken.None)).Value!;
+        var first = (await queries.ListAsync(new DateOnly(2026, 9, 2), book, false, 1, CancellationToken.None)).Value!;
+
+        Assert.Equal(all.Total, all.Rows.Count);
+        Assert.Equal(all.Counts, first.Counts);
+        Assert.Equal(all.Total, first.Total);
+        Assert.True(all.Counts.Count >= 2);
+        var highest = all.Counts[0];
+        Assert.Equal(highest.Count, first.Rows.Count);
+        Assert.All(first.Rows, r => Assert.Equal(highest.Milestone, r.Milestone));
+        Assert.Contains(all.Rows, r => r.FullName == "Phan Văn Ba Mươi Hai" && r.Milestone == 30);
+    }
+
+    [Fact]
     public async Task Seriously_ill_members_are_listed_early_on_request_marked_with_the_rule_and_only_within_scope()
     {
         var soon = await PlantAsync("X00004.CB01", "Phan Văn Sớm", new DateOnly(1997, 9, 2));            // 30 years on 02/09/2027

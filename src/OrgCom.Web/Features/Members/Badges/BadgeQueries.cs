@@ -12,6 +12,10 @@ public sealed record BadgeRow(long MemberId, string FullName, string GivenName, 
     DateOnly BirthDate, bool BirthYearOnly, string OrganizationName, DateOnly AdmittedOn, int Milestone, DateOnly ReachedOn,
     EarlyAward? Early = null);
 
+/// <summary>A presentation day's list: how many reach each milestone (highest first) and the rows named.</summary>
+public sealed record BadgeList(BadgeEligibility Window, IReadOnlyList<(int Milestone, int Count)> Counts, int Total,
+    int EarlyCount, List<BadgeRow> Rows);
+
 /// <summary>
 /// The members of the user's subtrees listed for a Huy hiệu Đảng presentation day. The database narrows the
 /// candidates by admission date for each milestone, from an index alone (id, admission date, readmissions); the rule
@@ -21,8 +25,10 @@ public sealed record BadgeRow(long MemberId, string FullName, string GivenName, 
 /// </summary>
 public sealed class BadgeQueries(OrgComDbContext db)
 {
-    public async Task<Result<(BadgeEligibility Window, List<BadgeRow> Rows)>> ListAsync(DateOnly presentation, RuleBook rules,
-        bool includeSeriouslyIll, CancellationToken ct)
+    /// <param name="namedAtLeast">Name only the milestone groups, highest first, that hold the first this many people
+    /// of the list (what a page shows); null names everyone (the export). The counts always cover everyone.</param>
+    public async Task<Result<BadgeList>> ListAsync(DateOnly presentation, RuleBook rules,
+        bool includeSeriouslyIll, int? namedAtLeast, CancellationToken ct)
     {
         var probe = PartyBadges.At(presentation, presentation, [], rules);
         if (!probe.IsSuccess)
@@ -61,8 +67,8 @@ public sealed class BadgeQueries(OrgComDbContext db)
                 .Select(g => new { MemberId = g.Key, Since = g.Min(e => e.EffectiveOn) })
                 .ToDictionaryAsync(g => g.MemberId, g => g.Since, ct);
             var ids = illSince.Keys.Where(id => !candidates.ContainsKey(id)).ToList();
-            var counts = db.Members.Where(m => m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official);
-            foreach (var c in await Project(counts.Where(m => m.AdmittedOn != null && ids.Contains(m.Id))).ToListAsync(ct))
+            var scoped = db.Members.Where(m => m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official);
+            foreach (var c in await Project(scoped.Where(m => m.AdmittedOn != null && ids.Contains(m.Id))).ToListAsync(ct))
                 candidates[c.Id] = c;
         }
 
@@ -76,20 +82,33 @@ public sealed class BadgeQueries(OrgComDbContext db)
                 eligible.Add((c, e));
         }
 
-        var listedIds = eligible.Select(e => e.Candidate.Id).ToArray();
+        var counts = eligible.GroupBy(e => e.Eligibility.MilestoneYears!.Value).OrderByDescending(g => g.Key)
+            .Select(g => (Milestone: g.Key, Count: g.Count())).ToList();
+        var named = new HashSet<int>();
+        var namedCount = 0;
+        foreach (var (milestone, count) in counts)
+        {
+            if (namedAtLeast is { } enough && namedCount >= enough)
+                break;
+            named.Add(milestone);
+            namedCount += count;
+        }
+        var listed = eligible.Where(e => named.Contains(e.Eligibility.MilestoneYears!.Value)).ToList();
+
+        var listedIds = listed.Select(e => e.Candidate.Id).ToArray();
         var people = await db.Members.Where(m => listedIds.Contains(m.Id))
             .Select(m => new { m.Id, m.FullName, m.GivenName, m.MiddleName, m.FamilyName, m.BirthDate, m.BirthYearOnly, m.OrganizationId })
             .ToDictionaryAsync(p => p.Id, ct);
         var listedOrganizations = people.Values.Select(p => p.OrganizationId).Distinct().ToArray();
         var organizationNames = await db.Organizations.Where(o => listedOrganizations.Contains(o.Id))
             .Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var rows = eligible.Where(e => people.ContainsKey(e.Candidate.Id))
+        var rows = listed.Where(e => people.ContainsKey(e.Candidate.Id))
             .Select(e => (Person: people[e.Candidate.Id], e.Candidate, e.Eligibility))
             .Select(x => new BadgeRow(x.Candidate.Id, x.Person.FullName, x.Person.GivenName, x.Person.MiddleName,
                 x.Person.FamilyName, x.Person.BirthDate, x.Person.BirthYearOnly, organizationNames[x.Person.OrganizationId],
                 x.Candidate.AdmittedOn, x.Eligibility.MilestoneYears!.Value, x.Eligibility.ReachedOn!.Value, x.Eligibility.Early))
             .ToList();
-        return (probe.Value, rows);
+        return new BadgeList(probe.Value, counts, eligible.Count, eligible.Count(e => e.Eligibility.Early is not null), rows);
     }
 
     private sealed record Candidate(long Id, DateOnly AdmittedOn, int Readmissions, long OrganizationId);
