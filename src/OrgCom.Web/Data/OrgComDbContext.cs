@@ -25,6 +25,10 @@ public sealed class OrgComDbContext(
     public DbSet<NameSyllable> NameSyllables => Set<NameSyllable>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<OrgCom.Core.Cadres.Position> Positions => Set<OrgCom.Core.Cadres.Position>();
+    public DbSet<OrgCom.Core.Cadres.Appointment> Appointments => Set<OrgCom.Core.Cadres.Appointment>();
+    public DbSet<OrgCom.Core.Cadres.PlanningBatch> PlanningBatches => Set<OrgCom.Core.Cadres.PlanningBatch>();
+    public DbSet<OrgCom.Core.Cadres.PlanningEntry> PlanningEntries => Set<OrgCom.Core.Cadres.PlanningEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -57,6 +61,15 @@ public sealed class OrgComDbContext(
             || Organizations.Any(o => o.Id == t.FromOrganizationId) || Organizations.Any(o => o.Id == t.ToOrganizationId));
         builder.Entity<UserGrant>().HasQueryFilter(g =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == g.OrganizationId));
+        // Cadres: positions, appointments and planning belong to the organization of the position or batch.
+        builder.Entity<OrgCom.Core.Cadres.Position>().HasQueryFilter(p =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.Appointment>().HasQueryFilter(a =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == a.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.PlanningBatch>().HasQueryFilter(p =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.PlanningEntry>().HasQueryFilter(e =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
 

@@ -18,6 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<Members.Transfers.TransferQueries>();
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
+        services.AddScoped<Cadres.CadreQueries>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }

@@ -26,7 +26,7 @@ public sealed class ScopeSweepTests : AppTest
         "/Account/Login", "/Account/LoginWith2fa", "/Account/AccessDenied", "/Error", "/health",
     };
 
-    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User);
+    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch);
 
     private async Task<Foreign> PlantForeignDataAsync()
     {
@@ -44,8 +44,10 @@ public sealed class ScopeSweepTests : AppTest
             db.Members.Add(member);
             var user = await db.Users.SingleAsync(u => u.UserName == "hcm");
             user.FullName = $"Người dùng {Marker}";
+            var batch = OrgCom.Core.Cadres.PlanningBatch.Create(commune.Id, 2026, 2031, $"Quy hoạch {Marker}").Value!;
+            db.PlanningBatches.Add(batch);
             await db.SaveChangesAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id);
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id);
         });
     }
 
@@ -62,6 +64,8 @@ public sealed class ScopeSweepTests : AppTest
             ("Members", "id") => foreign.Member.ToString(),
             ("Members", "organizationId") => foreign.Organization.ToString(),
             ("Rules", "key") => "probation.months",
+            ("Cadres", "memberId") => foreign.Member.ToString(),
+            ("Cadres", "batchId") => foreign.PlanningBatch.ToString(),
             _ => throw new Xunit.Sdk.XunitException(
                 $"ScopeSweepTests has no sample value for {{{parameter}}} in {pattern}: add one to SampleValue so the new page is covered."),
         };

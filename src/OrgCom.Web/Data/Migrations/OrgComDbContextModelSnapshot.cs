@@ -113,6 +113,327 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "thuộc tài khoản");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<bool>("IsActing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_acting");
+
+                    b.Property<bool>("IsConcurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_concurrent");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_appointments_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_appointments_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_appointments_position_id");
+
+                    b.HasIndex("TermEndsOn", "Id")
+                        .HasDatabaseName("ix_appointments_active_term")
+                        .HasFilter("ended_on is null");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TermEndsOn", "Id"), new[] { "OrganizationId", "MemberId" });
+
+                    b.ToTable("appointments", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppraisalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("appraisal_note");
+
+                    b.Property<DateOnly?>("AppraisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appraised_on");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermEndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_end_year");
+
+                    b.Property<int>("TermStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_start_year");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_batches");
+
+                    b.HasIndex("OrganizationId", "TermStartYear")
+                        .HasDatabaseName("ix_planning_batches_organization_id_term_start_year");
+
+                    b.ToTable("planning_batches", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("added_on");
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("added_reason");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_planning_entries_batch_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_entries_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_planning_entries_position_id");
+
+                    b.ToTable("planning_entries", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("body_kind");
+
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("body_name");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsCommitteeSeat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_committee_seat");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RequiredPoliticalTheory")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("required_political_theory");
+
+                    b.Property<string>("StandardSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("standard_source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_positions");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_positions_organization_id");
+
+                    b.ToTable("positions", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Core.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1259,6 +1580,81 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_batches_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("OrgCom.Core.Cadres.PlanningBatch", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_batches_batch_id");
+
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_positions_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
                 {
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
@@ -1350,6 +1746,11 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_grants_users_user_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>

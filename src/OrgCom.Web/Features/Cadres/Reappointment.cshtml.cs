@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrgCom.Core.Cadres;
+using OrgCom.Web.Infrastructure;
+using OrgCom.Web.Infrastructure.Rules;
+
+namespace OrgCom.Web.Features.Cadres;
+
+/// <summary>
+/// Appointed terms of the user's scope ending within the next N months (or already ended without a new decision): the
+/// day the cadre must be notified, and what the rules allow, each with its rule. Committee seats are elected, not
+/// reappointed, so they are not listed.
+/// </summary>
+public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock) : PageModel
+{
+    public const int MaxRows = 2000;
+
+    public sealed record Row(ActivePost Post, ReappointmentPlan? Plan, string? Problem);
+
+    [BindProperty(SupportsGet = true)]
+    public int Months { get; set; } = 12;
+
+    public DateOnly Today { get; private set; }
+    public List<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = VietnamTime.Today(clock);
+        if (Months is < 1 or > 60)
+        {
+            ModelState.AddModelError(nameof(Months), "Số tháng phải từ 1 đến 60.");
+            Months = 12;
+        }
+        var (book, calendar) = await rules.GetAsync(ct);
+        var posts = await queries.ActivePostsAsync(null, null, Today.AddMonths(Months), MaxRows, ct);
+        Rows = posts.Where(p => !p.IsCommitteeSeat).Select(p =>
+        {
+            var retirement = OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book);
+            return retirement.IsSuccess
+                ? new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!, book, calendar), null)
+                : new Row(p, null, retirement.Error!.Message);
+        }).ToList();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OrgCom.Core.Cadres;
+using OrgCom.Web.Tests.Infrastructure;
+
+namespace OrgCom.Web.Tests.Cadres;
+
+public sealed class PlanningTests : AppTest
+{
+    private Task<string> FingerprintAsync() => TestDatabase.ScalarAsync<string>(DatabaseName,
+        "select (select coalesce(string_agg(id || status || coalesce(decision_number, ''), ',' order by id), '') from planning_batches) || '/' || "
+        + "(select coalesce(string_agg(id || status, ',' order by id), '') from planning_entries) || '/' || (select count(*) from audit_log where action <> 'View')");
+
+    [Fact]
+    public async Task A_batch_is_proposed_limited_to_three_per_position_appraised_approved_and_reported()
+    {
+        var (members, position) = await WithDbAsync(async db =>
+        {
+            var cadres = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004.")))
+                .OrderBy(m => m.Id).Take(4).Select(m => m.Id).ToListAsync();
+            var post = await db.Positions.Where(p => p.Name == "Bí thư Đảng ủy phường").Select(p => p.Id).SingleAsync();
+            return (cadres, post);
+        });
+        var client = await SignInAsync("xa.badinh");
+        var create = await PostFormAsync(client, "/Cadres/Planning", new()
+        {
+            ["OrganizationCode"] = "X00004", ["TermStartYear"] = "2026", ["TermEndYear"] = "2031", ["Title"] = "Quy hoạch Ban Thường vụ Đảng ủy phường Ba Đình",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
+        var url = create.Headers.Location!.OriginalString;
+        var batchId = long.Parse(url.Split('/').Last());
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Propose",
+                new() { ["MemberId"] = members[i].ToString(), ["PositionId"] = position.ToString() }, url)).StatusCode);
+
+        var before = await FingerprintAsync();
+        var fourth = await PostFormAsync(client, url + "?handler=Propose", new() { ["MemberId"] = members[3].ToString(), ["PositionId"] = position.ToString() }, url);
+        var error = (await DocumentAsync(fourth)).QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("đã có đủ 3 cán bộ", error);
+        Assert.Contains("Quy định 377-QĐ/TW", error);
+        Assert.Contains("đã có trong quy hoạch", (await DocumentAsync(await PostFormAsync(client, url + "?handler=Propose",
+            new() { ["MemberId"] = members[0].ToString(), ["PositionId"] = position.ToString() }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Contains("không phải ngày hợp lệ", (await DocumentAsync(await PostFormAsync(client, url + "?handler=Appraise",
+            new() { ["AppraisedOn"] = "hôm qua" }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(before, await FingerprintAsync());
+
+        var today = OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Appraise",
+            new() { ["AppraisedOn"] = $"{today.AddDays(-1):dd/MM/yyyy}", ["AppraisalNote"] = "Đủ tiêu chuẩn" }, url)).StatusCode);
+        Assert.Contains("không đúng dạng", (await DocumentAsync(await PostFormAsync(client, url + "?handler=Approve",
+            new() { ["DecisionNumber"] = "QĐ", ["DecisionDate"] = $"{today:dd/MM/yyyy}" }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Approve",
+            new() { ["DecisionNumber"] = "45-QĐ/ĐU", ["DecisionDate"] = $"{today:dd/MM/yyyy}" }, url)).StatusCode);
+
+        var batch = await WithDbAsync(db => db.PlanningBatches.Include(b => b.Entries).SingleAsync(b => b.Id == batchId));
+        Assert.Equal(PlanningStatus.Approved, batch.Status);
+        Assert.Equal(3, batch.Entries.Count(e => e.Status == PlanningEntryStatus.Approved));
+        var audit = await WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "planning_batches" && a.EntityKey == batchId.ToString())
+            .OrderBy(a => a.Id).Select(a => a.Reason).ToListAsync());
+        Assert.Contains("Phê duyệt quy hoạch theo quyết định 45-QĐ/ĐU", audit);
+
+        // The demo's approved Hà Nội batch (4 entries) and this one (3), in two organizations.
+        var list = await GetDocumentAsync(await SignInAsync("hanoi"), "/Cadres/Planning");
+        Assert.Equal("Nhiệm kỳ 2026–2031: phê duyệt quy hoạch cho 7 lượt cán bộ của 2 cơ quan, đơn vị.", list.QuerySelector("[data-testid=summary-2026]")!.TextContent);
+        var own = await GetDocumentAsync(client, "/Cadres/Planning");
+        Assert.Equal("Nhiệm kỳ 2026–2031: phê duyệt quy hoạch cho 3 lượt cán bộ của 1 cơ quan, đơn vị.", own.QuerySelector("[data-testid=summary-2026]")!.TextContent);
+
+        // The yearly review: a removal needs a reason.
+        var entry = batch.Entries.First().Id;
+        Assert.Contains("phải ghi lý do", (await DocumentAsync(await PostFormAsync(client, url + "?handler=Remove",
+            new() { ["EntryId"] = entry.ToString(), ["RemoveReason"] = "" }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Remove",
+            new() { ["EntryId"] = entry.ToString(), ["RemoveReason"] = "Chuyển công tác" }, url)).StatusCode);
+        Assert.Contains("Chuyển công tác", (await GetDocumentAsync(client, url)).QuerySelector("[data-testid=entries]")!.TextContent);
+
+        // Another province: not found, and nothing of it in its list.
+        var hcm = await SignInAsync("hcm");
+        Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain("Ba Đình", (await GetDocumentAsync(hcm, "/Cadres/Planning")).QuerySelector("[data-testid=batches]")!.TextContent);
+    }
+}
