@@ -49,6 +49,16 @@ public static class RuleKey
     public const string DisciplineProbationaryAllowed = "discipline.probationary_allowed";
     /// <summary>Months in a year without activity or dues, without good reason, after which a member is removed.</summary>
     public const string RemovalMonthsWithoutActivity = "removal.months_without_activity";
+    /// <summary>Within a grassroots organization, members rated "xuất sắc" may be at most this percent of those rated "tốt".</summary>
+    public const string AssessmentExcellentCapPercentOfGood = "assessment.excellent_cap_percent_of_good";
+    /// <summary>The best level a probationary member may receive (a QualityLevel name).</summary>
+    public const string AssessmentProbationaryMaxLevel = "assessment.probationary_max_level";
+    /// <summary>The best level a member disciplined during the period may receive (a QualityLevel name).</summary>
+    public const string AssessmentDisciplinedMaxLevel = "assessment.disciplined_max_level";
+    /// <summary>A member admitted fewer than this many months before the end of the period need not be rated.</summary>
+    public const string AssessmentNewlyAdmittedMonths = "assessment.newly_admitted_months";
+    /// <summary>Lower limits of the point bands, best level first: xuất sắc, tốt, hoàn thành.</summary>
+    public const string AssessmentPointBands = "assessment.point_bands";
 
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -70,6 +80,11 @@ public static class RuleKey
         [BadgeEarlyMonths70To90] = RuleValueKind.Integer,
         [DisciplineProbationaryAllowed] = RuleValueKind.NameList,
         [RemovalMonthsWithoutActivity] = RuleValueKind.Integer,
+        [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
+        [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
+        [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
+        [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
+        [AssessmentPointBands] = RuleValueKind.IntegerList,
     };
 
     /// <summary>Every key the application expects to find in the rule data.</summary>
