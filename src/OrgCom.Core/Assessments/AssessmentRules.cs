@@ -38,8 +38,10 @@ public static class AssessmentRules
 
     /// <param name="isGrassroots">The organization is a grassroots one (chi bộ cơ sở, đảng bộ cơ sở, đảng bộ xã): the
     /// cap on "xuất sắc" binds there; in a cell under it, the same count is only a warning.</param>
+    /// <param name="subordinateMembers">For a grassroots committee, the members rated in its cells: they count towards
+    /// the cap, their other rules were checked when each cell submitted.</param>
     public static AssessmentCheck Check(IReadOnlyList<MemberFacts> members, bool isGrassroots, DateOnly periodTo,
-        RuleBook rules, IReadOnlyList<RuleOverride> overrides)
+        RuleBook rules, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<MemberFacts>? subordinateMembers = null)
     {
         var findings = new List<RuleFinding>();
         RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.RuleKey == f.RuleKey) is { } o
@@ -72,8 +74,9 @@ public static class AssessmentRules
             "assessment.disciplined", "Đảng viên bị kỷ luật trong kỳ").Select(With));
 
         var cap = rules.Get(RuleKey.AssessmentExcellentCapPercentOfGood, periodTo);
-        var excellent = members.Where(m => m.Rating.FinalLevel == QualityLevel.Excellent).ToList();
-        var good = members.Count(m => m.Rating.FinalLevel == QualityLevel.Good);
+        var counted = members.Concat(subordinateMembers ?? []).ToList();
+        var excellent = counted.Where(m => m.Rating.FinalLevel == QualityLevel.Excellent).ToList();
+        var good = counted.Count(m => m.Rating.FinalLevel == QualityLevel.Good);
         var allowed = MaxExcellent(good, cap.AsInt());
         if (excellent.Count > allowed)
             findings.Add(With(new RuleFinding("assessment.excellent_cap", cap.Key,

@@ -18,6 +18,9 @@ public static class FeatureRegistration
         services.AddScoped<Members.Transfers.TransferQueries>();
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
+        services.AddMemoryCache();
+        services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.AssessmentReportQuery>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }

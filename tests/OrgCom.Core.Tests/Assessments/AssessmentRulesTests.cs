@@ -60,6 +60,25 @@ public class AssessmentRulesTests
         }
     }
 
+    [Theory]
+    // own members, the cells' members → the cap blocks?
+    [InlineData("", "1 2 2 2 2 2", false)]
+    [InlineData("", "1 1 2 2 2 2 2", true)]
+    [InlineData("1", "2 2 2 2", true)]
+    [InlineData("1", "2 2 2 2 2", false)]
+    public void A_grassroots_committee_counts_the_members_of_its_cells_towards_the_cap(string own, string below, bool blocks)
+    {
+        var check = AssessmentRules.Check(Members(own, End2025), true, End2025, Rules, [], Members(below, End2025).Select(m => m with { MemberId = m.MemberId + 100 }).ToList());
+        Assert.Equal(blocks, check.Blocking.Any(f => f.Code == "assessment.excellent_cap"));
+    }
+
+    [Fact]
+    public void The_cells_members_are_not_checked_again_for_their_own_rules()
+    {
+        var below = Members("2d -", End2025);
+        Assert.Empty(AssessmentRules.Check([], true, End2025, Rules, [], below).Findings);
+    }
+
     [Fact]
     public void The_cap_cites_the_version_in_force_at_the_end_of_the_period()
     {
