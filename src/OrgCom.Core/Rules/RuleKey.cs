@@ -52,6 +52,16 @@ public static class RuleKey
     public const string DisciplineProbationaryAllowed = "discipline.probationary_allowed";
     /// <summary>Months in a year without activity or dues, without good reason, after which a member is removed.</summary>
     public const string RemovalMonthsWithoutActivity = "removal.months_without_activity";
+    /// <summary>Within a grassroots organization, members rated "xuất sắc" may be at most this percent of those rated "tốt".</summary>
+    public const string AssessmentExcellentCapPercentOfGood = "assessment.excellent_cap_percent_of_good";
+    /// <summary>The best level a probationary member may receive (a QualityLevel name).</summary>
+    public const string AssessmentProbationaryMaxLevel = "assessment.probationary_max_level";
+    /// <summary>The best level a member disciplined during the period may receive (a QualityLevel name).</summary>
+    public const string AssessmentDisciplinedMaxLevel = "assessment.disciplined_max_level";
+    /// <summary>A member admitted fewer than this many months before the end of the period need not be rated.</summary>
+    public const string AssessmentNewlyAdmittedMonths = "assessment.newly_admitted_months";
+    /// <summary>Lower limits of the point bands, best level first: xuất sắc, tốt, hoàn thành.</summary>
+    public const string AssessmentPointBands = "assessment.point_bands";
 
     // Cadres (domain.md §4).
     /// <summary>Retirement age of men in months, by the calendar year in which it is reached (Decree 135/2020).</summary>
@@ -106,6 +116,11 @@ public static class RuleKey
         [CommitteeReelectionMinMonthsLeft] = RuleValueKind.Integer,
         [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
+        [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
+        [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
+        [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
+        [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
+        [AssessmentPointBands] = RuleValueKind.IntegerList,
     };
 
     /// <summary>Every key the application expects to find in the rule data.</summary>

@@ -82,6 +82,8 @@ public static class RuleValueText
     private static Dictionary<string, string>? NamesAllowed(string key) => key switch
     {
         RuleKey.DisciplineProbationaryAllowed => Enum.GetValues<DisciplineLevel>().ToDictionary(l => l.ToString(), l => l.DisplayName()),
+        RuleKey.AssessmentProbationaryMaxLevel or RuleKey.AssessmentDisciplinedMaxLevel =>
+            Assessments.QualityLevels.All.ToDictionary(l => l.ToString(), l => Assessments.QualityLevels.DisplayName(l)),
         _ => null,
     };
 

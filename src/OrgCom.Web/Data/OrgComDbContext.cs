@@ -32,12 +32,18 @@ public sealed class OrgComDbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
+    public DbSet<Core.Assessments.AssessmentRound> AssessmentRounds => Set<Core.Assessments.AssessmentRound>();
+    public DbSet<Core.Assessments.OrganizationAssessment> OrganizationAssessments => Set<Core.Assessments.OrganizationAssessment>();
+    public DbSet<Core.Assessments.MemberRating> MemberRatings => Set<Core.Assessments.MemberRating>();
+    public DbSet<Core.Assessments.OrganizationRating> OrganizationRatings => Set<Core.Assessments.OrganizationRating>();
 
     public CurrentUser CurrentUser => currentUser;
 
     // Read by the query filters each time a query runs, so one compiled model serves every user.
     private bool ScopeUnrestricted => currentUser.IsUnrestricted;
     private LTree[] ScopePaths => currentUser.ReadPaths;
+    /// <summary>The organizations on the way from the root to each granted one (themselves included).</summary>
+    private long[] ScopeAncestorIds => currentUser.ReadAncestorIds;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,6 +78,16 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
+
+        // A round is seen in the subtree that opened it and by the organizations above (the opener's own view).
+        builder.Entity<Core.Assessments.AssessmentRound>().HasQueryFilter(r =>
+            ScopeUnrestricted || ScopeAncestorIds.Contains(r.OrganizationId) || Organizations.Any(o => o.Id == r.OrganizationId));
+        builder.Entity<Core.Assessments.OrganizationAssessment>().HasQueryFilter(a =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == a.OrganizationId));
+        builder.Entity<Core.Assessments.MemberRating>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
+        builder.Entity<Core.Assessments.OrganizationRating>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
 
         SnakeCaseNaming.Apply(builder);
     }

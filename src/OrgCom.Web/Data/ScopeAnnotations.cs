@@ -23,7 +23,8 @@ public static class ScopeAnnotations
     public const string AuditRedacted = "OrgCom:AuditRedacted";
     public const string AuditIgnored = "OrgCom:AuditIgnored";
 
-    /// <summary>The entity lives in the organization named by <paramref name="organizationId"/>.</summary>
+    /// <summary>The entity lives in the organization named by <paramref name="organizationId"/>. Several flags in
+    /// <paramref name="writePermission"/> (Write | Approve) mean any one of them allows a change.</summary>
     public static EntityTypeBuilder<T> OwnedByOrganization<T>(
         this EntityTypeBuilder<T> builder, Expression<Func<T, long>> organizationId,
         Permission writePermission = Permission.Write) where T : class

@@ -19,6 +19,8 @@ public static class FeatureRegistration
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
         services.AddScoped<Cadres.CadreQueries>();
+        services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.AssessmentReportQuery>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }

@@ -113,6 +113,307 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "thuộc tài khoản");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Assessments.AssessmentRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MembersDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("members_due_on");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_rounds");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_assessment_rounds_organization_id");
+
+                    b.HasIndex("Year", "Kind")
+                        .HasDatabaseName("ix_assessment_rounds_year_kind");
+
+                    b.ToTable("assessment_rounds", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.MemberRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FinalLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("final_level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NotAssessedReason")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("not_assessed_reason");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationAssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_assessment_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("ProposedLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<string>("SelfLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("self_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_ratings");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_ratings_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_member_ratings_organization_id");
+
+                    b.HasIndex("OrganizationAssessmentId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_ratings_organization_assessment_id_member_id");
+
+                    b.ToTable("member_ratings", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("ExcellentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("excellent_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("GoodCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("good_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("NotAssessedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_assessed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("NotCompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_completed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Overrides")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("overrides")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("SelfLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("self_level");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_assessments");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_organization_assessments_organization_id");
+
+                    b.HasIndex("RoundId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_assessments_round_id_organization_id");
+
+                    b.HasIndex("RoundId", "OrganizationId", "Status")
+                        .HasDatabaseName("ix_organization_assessments_rollup");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RoundId", "OrganizationId", "Status"), new[] { "RequiredCount", "ExcellentCount", "GoodCount", "CompletedCount", "NotCompletedCount", "NotAssessedCount" });
+
+                    b.ToTable("organization_assessments", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FinalLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("final_level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationAssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_assessment_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("SubjectOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subject_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_ratings");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_organization_ratings_organization_id");
+
+                    b.HasIndex("SubjectOrganizationId")
+                        .HasDatabaseName("ix_organization_ratings_subject_organization_id");
+
+                    b.HasIndex("OrganizationAssessmentId", "SubjectOrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_ratings_organization_assessment_id_subject_org~");
+
+                    b.ToTable("organization_ratings", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
                 {
                     b.Property<long>("Id")
@@ -1580,6 +1881,81 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Assessments.AssessmentRound", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_rounds_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.MemberRating", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Assessments.OrganizationAssessment", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganizationAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organization_assessments_organization_assess~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_assessments_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Assessments.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_assessments_assessment_rounds_round_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
+                {
+                    b.HasOne("OrgCom.Core.Assessments.OrganizationAssessment", null)
+                        .WithMany("Organizations")
+                        .HasForeignKey("OrganizationAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organization_assessments_organization_~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organizations_subject_organization_id");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
                 {
                     b.HasOne("OrgCom.Core.Members.Member", null)
@@ -1746,6 +2122,13 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_grants_users_user_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Organizations");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>

@@ -65,10 +65,15 @@ public static class ScopeGuard
             .ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken);
         foreach (var demand in demands)
         {
-            if (!demand.AnyOf.Any(id => paths.TryGetValue(id, out var path) && user.Can(demand.Permission, path)))
+            if (!demand.AnyOf.Any(id => paths.TryGetValue(id, out var path) && CanAnyOf(user, demand.Permission, path)))
                 throw new ScopeViolationException("Bạn không có quyền thay đổi dữ liệu của tổ chức này.");
         }
     }
+
+    /// <summary>A type declared with several permissions (Write | Approve) may be changed by a holder of any one of
+    /// them; the pages check which one each step needs.</summary>
+    private static bool CanAnyOf(CurrentUser user, Permission permissions, LTree path) =>
+        Enum.GetValues<Permission>().Any(p => p != Permission.None && permissions.HasFlag(p) && user.Can(p, path));
 
     private static void AddTreeNodeDemands(EntityEntry entry, Permission permission, List<Demand> demands)
     {
