@@ -211,11 +211,11 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
             if (!added.IsSuccess)
                 throw new InvalidOperationException(added.Error!.Message);
         }
-        db.PlanningBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
+        // Approved before the first save: the demo batch is inserted as it stands, without update lines in the audit.
         if (!batch.Appraise(today.AddDays(-20), "Đủ điều kiện, tiêu chuẩn", today).IsSuccess
             || !batch.Approve("1250-QĐ/TU", today.AddDays(-10), today).IsSuccess)
             throw new InvalidOperationException("planning demo");
+        db.PlanningBatches.Add(batch);
         await SaveAsync(ct);
     }
 
