@@ -24,9 +24,11 @@ public static class AssessmentArrange
         return round.Id;
     }
 
-    /// <summary>The cell's counted members, officials first (probationary members may not be rated "xuất sắc").</summary>
+    /// <summary>The cell's counted members admitted by the end of 2025 (the round's roster), officials first
+    /// (probationary members may not be rated "xuất sắc").</summary>
     public static Task<List<(long Id, string Name, bool Official)>> MembersAsync(OrgComDbContext db, string code = Cell) =>
-        db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code == code) && MemberStatuses.Counted.Contains(m.Status))
+        db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code == code) && MemberStatuses.Counted.Contains(m.Status)
+                && m.AdmittedOn <= new DateOnly(2025, 12, 31))
             .OrderBy(m => m.Status == MemberStatus.Official ? 0 : 1).ThenBy(m => m.Id)
             .Select(m => new ValueTuple<long, string, bool>(m.Id, m.FullName, m.Status == MemberStatus.Official)).ToListAsync();
 }

@@ -59,9 +59,11 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         db.OrganizationAssessments.Include(a => a.Members).Include(a => a.Organizations)
             .SingleOrDefaultAsync(a => a.RoundId == roundId && a.OrganizationId == organizationId, ct);
 
-    /// <summary>The counted members registered in the organization now: the roster of a draft.</summary>
-    public Task<List<long>> RosterAsync(long organizationId, CancellationToken ct) =>
-        db.Members.Where(m => m.OrganizationId == organizationId && MemberStatuses.Counted.Contains(m.Status))
+    /// <summary>The counted members registered in the organization now and admitted by the end of the period: the
+    /// roster of a draft.</summary>
+    public Task<List<long>> RosterAsync(long organizationId, AssessmentRound round, CancellationToken ct) =>
+        db.Members.Where(m => m.OrganizationId == organizationId && MemberStatuses.Counted.Contains(m.Status)
+                && (m.AdmittedOn == null || m.AdmittedOn <= round.PeriodTo))
             .Select(m => m.Id).ToListAsync(ct);
 
     /// <summary>The organizations directly under this one that exist for the period assessed.</summary>

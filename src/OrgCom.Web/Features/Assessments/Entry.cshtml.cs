@@ -59,7 +59,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return Redirect(SelfUrl);
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
         db.OrganizationAssessments.Add(OrganizationAssessment.Start(Round.Id, Organization.Id,
-            await queries.RosterAsync(Organization.Id, ct), children.Select(c => c.Id)));
+            await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id)));
         await db.SaveChangesAsync(ct);
         TempData["Success"] = "Đã lập danh sách đánh giá.";
         return Redirect(SelfUrl);
@@ -118,7 +118,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return Redirect(SelfUrl);
         // The roster is brought up to date first: the submission is the record of who was in the organization.
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
-        Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, ct), children.Select(c => c.Id));
+        Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id));
         var (book, _) = await rules.GetAsync(ct);
         var check = await queries.CheckAsync(Assessment, Round, Organization, book, ct);
         var pending = await queries.SubordinatesNotApprovedAsync(Organization.Id, Round, ct);

@@ -81,13 +81,15 @@
             if (!field || !tr) return;
             const col = field.dataset.col;
             const move = (rowStep, colStep) => {
+                // Never let an arrow change a select's value: at the grid's edge it simply stays.
+                e.preventDefault();
                 const all = rows();
                 const target = all[all.indexOf(tr) + rowStep];
                 const list = target ? fields(target) : [];
                 const next = colStep === 0
                     ? list.find((f) => f.dataset.col === col)
                     : fields(tr)[fields(tr).indexOf(field) + colStep];
-                if (next) { next.focus(); e.preventDefault(); }
+                if (next) next.focus();
             };
             if (field.dataset.level === "true" && /^[0-4]$/.test(e.key)) {
                 field.selectedIndex = Number(e.key);
