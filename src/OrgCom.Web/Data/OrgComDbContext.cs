@@ -24,6 +24,7 @@ public sealed class OrgComDbContext(
     public DbSet<MemberNameSyllable> MemberNameSyllables => Set<MemberNameSyllable>();
     public DbSet<NameSyllable> NameSyllables => Set<NameSyllable>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Features.Reports.FrozenReport> FrozenReports => Set<Features.Reports.FrozenReport>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
@@ -55,6 +56,8 @@ public sealed class OrgComDbContext(
         // Both sides of a transfer see it; neither sees the other's unrelated data.
         builder.Entity<Transfer>().HasQueryFilter(t => ScopeUnrestricted
             || Organizations.Any(o => o.Id == t.FromOrganizationId) || Organizations.Any(o => o.Id == t.ToOrganizationId));
+        builder.Entity<Features.Reports.FrozenReport>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
         builder.Entity<UserGrant>().HasQueryFilter(g =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == g.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>

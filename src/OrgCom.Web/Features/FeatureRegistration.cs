@@ -18,6 +18,8 @@ public static class FeatureRegistration
         services.AddScoped<Members.Transfers.TransferQueries>();
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
+        services.AddScoped<Reports.StatisticsQueries>();
+        services.AddScoped<Reports.DashboardQueries>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }
