@@ -54,7 +54,7 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         if (Table is null)
             return Page();
         if (!CanFreeze)
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         if (Note is { Length: > 500 })
         {
             ModelState.AddModelError(nameof(Note), $"Ghi chú dài tối đa 500 ký tự (đã nhập {Note.Length}).");
