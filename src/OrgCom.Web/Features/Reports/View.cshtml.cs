@@ -48,6 +48,9 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
     /// <summary>Freezes the report as computed now ("chốt số liệu"): stored with who and when, audited.</summary>
     public async Task<IActionResult> OnPostFreezeAsync([FromQuery] ReportRequest request, CancellationToken ct)
     {
+        // What is frozen must be exactly what was shown: the organization and the dates come with the form, never by default.
+        if (request.OrganizationId is null || string.IsNullOrWhiteSpace(request.To))
+            return BadRequest();
         Report = request;
         if (await ComputeAsync(ct) is { } failure)
             return failure;
