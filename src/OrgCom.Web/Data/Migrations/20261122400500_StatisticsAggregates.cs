@@ -190,38 +190,26 @@ namespace OrgCom.Web.Data.Migrations
                 create function membership_at(p_root ltree, p_date date)
                 returns table (member_id bigint, organization_id bigint) language sql stable as $$
                     with subtree as (select o.id from organizations o where o.path <@ p_root),
-                    candidates as (
-                        select m.id from members m
-                        where m.organization_id in (select id from subtree) and m.status in ('Probationary', 'Official')
-                        union
-                        select e.member_id from member_events e
-                        where e.organization_id in (select id from subtree) and e.effective_on > p_date
-                        union
-                        select e.member_id from member_events e
-                        where e.other_organization_id in (select id from subtree) and e.effective_on > p_date and e.kind = 'TransferReceived'
-                    ),
-                    placed as (
-                        select c.id as member_id,
-                            case
-                                when first.kind is null then case when m.status in ('Probationary', 'Official') then m.organization_id end
-                                when first.kind = 'TransferReceived' then first.other_organization_id
-                                when first.kind in ('CeremonyHeld', 'Readmitted') then null
-                                else first.organization_id
-                            end as organization_id
-                        from candidates c
-                        join members m on m.id = c.id
-                        left join lateral (
-                            select e.kind, e.organization_id, e.other_organization_id
-                            from member_events e
-                            where e.member_id = c.id and e.effective_on > p_date
-                              and exists (select 1 from member_event_flows(e.kind, e.organization_id, e.other_organization_id,
-                                                   e.discipline_level, e.detail, e.member_id) f
-                                          where member_flow_sign(f.flow) <> 0)
-                            order by e.effective_on, e.id
-                            limit 1) first on true
-                    )
-                    select p.member_id, p.organization_id from placed p
-                    where p.organization_id in (select id from subtree)
+                    -- Each member's first count-changing event after the date among the events that touch the subtree.
+                    -- Enough to decide membership in the subtree: a member in it at the date leaves it (or dies, ...)
+                    -- through an event at one of its organizations, and one who came in did so through such an event.
+                    changed as (
+                        select distinct on (e.member_id) e.member_id, e.kind, e.organization_id, e.other_organization_id
+                        from member_events e
+                        where e.effective_on > p_date
+                          and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
+                          and exists (select 1 from member_event_flows(e.kind, e.organization_id, e.other_organization_id,
+                                              e.discipline_level, e.detail, e.member_id) f
+                                      where member_flow_sign(f.flow) <> 0)
+                        order by e.member_id, e.effective_on, e.id)
+                    select m.id, m.organization_id from members m
+                    where m.organization_id in (select id from subtree) and m.status in ('Probationary', 'Official')
+                      and not exists (select 1 from changed c where c.member_id = m.id)
+                    union all
+                    select c.member_id, case when c.kind = 'TransferReceived' then c.other_organization_id else c.organization_id end
+                    from changed c
+                    where c.kind not in ('CeremonyHeld', 'Readmitted')
+                      and (case when c.kind = 'TransferReceived' then c.other_organization_id else c.organization_id end) in (select id from subtree)
                 $$;
                 """);
             migrationBuilder.Sql(Rebuild);
