@@ -92,5 +92,18 @@ public sealed class DashboardTests : ReportTest
                                   union all (select * from expected except select organization_id, day, flow, n from member_flows)) d
             """));
         Assert.True(await ScalarAsync("select count(*) from member_events where effective_on = '2026-10-04' and kind = 'TransferReceived'") >= 4);
+
+        // The bulk rebuild (migration, generate) reproduces exactly what the triggers kept, transfers and deaths included.
+        await ScalarAsync("create table flows_kept as select * from member_flows where n <> 0; create table counts_kept as select * from member_counts where probationary <> 0 or official <> 0; select 0");
+        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsAggregates.Rebuild + "; select 0");
+        Assert.Equal(0, await ScalarAsync("""
+            select count(*) from ((select * from flows_kept except select * from member_flows)
+                                  union all (select * from member_flows except select * from flows_kept)) d
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            select count(*) from ((select * from counts_kept except select * from member_counts)
+                                  union all (select * from member_counts except select * from counts_kept)) d
+            """));
+        Assert.True(await ScalarAsync("select count(*) from member_flows where flow in ('TransferredOut', 'Died', 'TransferredInWithinProvince', 'TransferredInOtherProvince', 'Expelled', 'Readmitted')") >= 6);
     }
 }

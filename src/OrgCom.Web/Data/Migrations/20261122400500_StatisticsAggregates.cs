@@ -33,12 +33,37 @@ namespace OrgCom.Web.Data.Migrations
             select organization_id, count(*) filter (where status = 'Probationary'), count(*) filter (where status = 'Official')
             from members where status in ('Probationary', 'Official')
             group by organization_id;
+            -- Loaded without its indexes, which are built afterwards (several times faster for millions of rows). The
+            -- statement is member_event_flows written set-wise (twice as fast as calling it per event); a test checks
+            -- that it reproduces what the triggers keep.
+            alter table member_flows drop constraint pk_member_flows;
+            drop index ix_member_flows_day;
             insert into member_flows (organization_id, day, flow, n)
-            select x.organization_id, e.effective_on, x.flow, count(*)
-            from member_events e
-            cross join lateral member_event_flows(e.kind, e.organization_id, e.other_organization_id, e.discipline_level, e.detail, e.member_id) x
-            where e.kind in ('CeremonyHeld', 'Readmitted', 'RecognizedOfficial', 'Left', 'Removed', 'NotRecognized', 'Disciplined', 'Deceased', 'TransferReceived')
+            select organization_id, day, flow, count(*) from (
+                select e.organization_id, e.effective_on as day, case e.kind
+                        when 'CeremonyHeld' then 'Admitted' when 'Readmitted' then 'Readmitted'
+                        when 'RecognizedOfficial' then 'RecognizedOfficial' when 'Left' then 'Left'
+                        when 'Removed' then 'Removed' when 'NotRecognized' then 'Removed' else 'Expelled' end as flow
+                from member_events e
+                where e.kind in ('CeremonyHeld', 'Readmitted', 'RecognizedOfficial', 'Left', 'Removed', 'NotRecognized')
+                   or (e.kind = 'Disciplined' and e.discipline_level = 'Expulsion')
+                union all
+                select e.organization_id, e.effective_on, 'Died'
+                from member_events e join members m on m.id = e.member_id
+                where e.kind = 'Deceased' and m.ceremony_on is not null
+                union all
+                select e.organization_id, e.effective_on,
+                       case when organization_province_path(r.path) = organization_province_path(s.path)
+                            then 'TransferredInWithinProvince' else 'TransferredInOtherProvince' end
+                from member_events e join organizations r on r.id = e.organization_id left join organizations s on s.id = e.other_organization_id
+                where e.kind = 'TransferReceived' and e.other_organization_id is not null and e.detail is distinct from 'Tạm thời'
+                union all
+                select e.other_organization_id, e.effective_on, 'TransferredOut'
+                from member_events e
+                where e.kind = 'TransferReceived' and e.other_organization_id is not null and e.detail is distinct from 'Tạm thời') x
             group by 1, 2, 3;
+            alter table member_flows add constraint pk_member_flows primary key (organization_id, day, flow);
+            create index ix_member_flows_day on member_flows (day, organization_id, flow) include (n);
             """;
 
         public static readonly string[] Triggers =
@@ -88,17 +113,18 @@ namespace OrgCom.Web.Data.Migrations
                     where p_kind = 'TransferReceived' and p_other_organization_id is not null and p_detail is distinct from 'Tạm thời'
                 $$;
 
+                -- Derived data, rebuilt from members and events at will: no foreign keys to check on every write.
                 create table member_counts (
-                    organization_id bigint primary key references organizations (id),
+                    organization_id bigint primary key,
                     probationary integer not null default 0,
                     official integer not null default 0
                 );
                 create table member_flows (
-                    organization_id bigint not null references organizations (id),
+                    organization_id bigint not null,
                     day date not null,
                     flow varchar(30) not null,
                     n integer not null,
-                    primary key (organization_id, day, flow)
+                    constraint pk_member_flows primary key (organization_id, day, flow)
                 );
                 -- A period of the whole country is one range of this index, read without visiting the table.
                 create index ix_member_flows_day on member_flows (day, organization_id, flow) include (n);
