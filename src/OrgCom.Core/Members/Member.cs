@@ -99,10 +99,12 @@ public sealed partial class Member
 
     /// <summary>
     /// Enters an already-admitted member as the registry holds them (demo data, generated data, imports from the
-    /// previous system): no pipeline, the dates as recorded.
+    /// previous system): no pipeline, the dates as recorded. With <paramref name="recordedBy"/> the admission
+    /// (ceremony) and the official recognition are recorded as dated events too, so that statistics as of a past date
+    /// count the member from their ceremony on (the generated national data does the same).
     /// </summary>
     public static Member Import(long organizationId, Identity identity, MemberStatus status, DateOnly admittedOn,
-        DateOnly ceremonyOn, DateOnly? officialOn, string? partyCardNumber)
+        DateOnly ceremonyOn, DateOnly? officialOn, string? partyCardNumber, string? recordedBy = null)
     {
         var member = new Member { OrganizationId = organizationId };
         member.ApplyIdentity(identity);
@@ -111,6 +113,12 @@ public sealed partial class Member
         member.CeremonyOn = ceremonyOn;
         member.OfficialOn = officialOn;
         member.PartyCardNumber = NullIfBlank(partyCardNumber);
+        if (recordedBy is not null)
+        {
+            member._events.Add(new MemberEvent(MemberEventKind.CeremonyHeld, ceremonyOn, organizationId, null, recordedBy));
+            if (officialOn is { } official)
+                member._events.Add(new MemberEvent(MemberEventKind.RecognizedOfficial, official, organizationId, null, recordedBy));
+        }
         return member;
     }
 

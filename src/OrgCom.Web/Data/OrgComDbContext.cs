@@ -24,6 +24,7 @@ public sealed class OrgComDbContext(
     public DbSet<MemberNameSyllable> MemberNameSyllables => Set<MemberNameSyllable>();
     public DbSet<NameSyllable> NameSyllables => Set<NameSyllable>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Features.Reports.FrozenReport> FrozenReports => Set<Features.Reports.FrozenReport>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<OrgCom.Core.Cadres.Position> Positions => Set<OrgCom.Core.Cadres.Position>();
     public DbSet<OrgCom.Core.Cadres.Appointment> Appointments => Set<OrgCom.Core.Cadres.Appointment>();
@@ -65,6 +66,8 @@ public sealed class OrgComDbContext(
         // Both sides of a transfer see it; neither sees the other's unrelated data.
         builder.Entity<Transfer>().HasQueryFilter(t => ScopeUnrestricted
             || Organizations.Any(o => o.Id == t.FromOrganizationId) || Organizations.Any(o => o.Id == t.ToOrganizationId));
+        builder.Entity<Features.Reports.FrozenReport>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
         builder.Entity<UserGrant>().HasQueryFilter(g =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == g.OrganizationId));
         // Cadres: positions, appointments and planning belong to the organization of the position or batch.

@@ -21,6 +21,8 @@ public static class FeatureRegistration
         services.AddScoped<Cadres.CadreQueries>();
         services.AddScoped<Assessments.AssessmentQueries>();
         services.AddScoped<Assessments.AssessmentReportQuery>();
+        services.AddScoped<Reports.StatisticsQueries>();
+        services.AddScoped<Reports.DashboardQueries>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }

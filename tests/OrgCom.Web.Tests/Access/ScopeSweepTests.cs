@@ -75,6 +75,8 @@ public sealed class ScopeSweepTests : AppTest
             ("Cadres", "batchId") => foreign.PlanningBatch.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
+            // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.
+            ("Reports", "id") => foreign.Organization.ToString(),
             _ => throw new Xunit.Sdk.XunitException(
                 $"ScopeSweepTests has no sample value for {{{parameter}}} in {pattern}: add one to SampleValue so the new page is covered."),
         };

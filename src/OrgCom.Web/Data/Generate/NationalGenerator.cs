@@ -99,6 +99,9 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
         // The name index's row trigger would run once per member: it is off for the load, and the syllables of the
         // new members are inserted in one statement (the same SQL as the trigger's, from the migration).
         await ExecuteAsync(connection, "alter table members disable trigger member_name_syllables_insert", ct);
+        // The statistics pre-aggregates (member_counts, member_flows) are recomputed in two statements after the load.
+        foreach (var trigger in Migrations.StatisticsAggregates.Triggers)
+            await ExecuteAsync(connection, $"alter table {trigger.Split(':')[0]} disable trigger {trigger.Split(':')[1]}", ct);
         var (memberTime, eventTime, events) = CopyMembers(connection, planner.Cells, options.Members, firstMemberId, synthesizer, ct);
         Report("đảng viên", options.Members, memberTime);
         Report("sự kiện đảng viên", events, eventTime);
@@ -107,6 +110,11 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
         await ExecuteAsync(connection, Migrations.MemberNameSyllables.InsertVocabulary("members", $"m.id >= {firstMemberId}"), ct);
         var syllables = await ExecuteAsync(connection, Migrations.MemberNameSyllables.InsertRows("members", $"m.id >= {firstMemberId}"), ct);
         Report("âm tiết và cặp âm tiết họ tên (chỉ mục tìm kiếm)", syllables, step.Elapsed);
+        step.Restart();
+        foreach (var trigger in Migrations.StatisticsAggregates.Triggers)
+            await ExecuteAsync(connection, $"alter table {trigger.Split(':')[0]} enable trigger {trigger.Split(':')[1]}", ct);
+        await ExecuteAsync(connection, Migrations.StatisticsAggregates.Rebuild, ct);
+        output.WriteLine($"[orgcom]   số liệu tổng hợp cho báo cáo thống kê (member_counts, member_flows): {Seconds(step.Elapsed)}");
 
         step.Restart();
         await ExecuteAsync(connection, "set local maintenance_work_mem = '1GB'", ct);
@@ -134,7 +142,7 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
         // Outside the transaction: fresh statistics for the planner, and the visibility map set so that index-only
         // scans (the member list) need not visit the table.
         step.Restart();
-        await ExecuteAsync(connection, "vacuum (analyze) organizations, organization_events, members, member_events, member_name_syllables, name_syllables", ct);
+        await ExecuteAsync(connection, "vacuum (analyze) organizations, organization_events, members, member_events, member_name_syllables, name_syllables, member_counts, member_flows", ct);
         output.WriteLine($"[orgcom]   VACUUM ANALYZE: {Seconds(step.Elapsed)}");
 
         output.WriteLine($"[orgcom] Xong: {N(planner.Organizations.Count)} tổ chức, {N(options.Members)} đảng viên, {N(events)} sự kiện trong {Seconds(total.Elapsed)}.");

@@ -1501,6 +1501,79 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "từ điển các âm tiết có trong họ tên, do trigger của bảng members ghi");
                 });
 
+            modelBuilder.Entity("OrgCom.Web.Features.Reports.FrozenReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("FormKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("form_kind");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("frozen_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parameters");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("ReportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("report_date");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_json")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_frozen_reports");
+
+                    b.HasIndex("OrganizationId", "ReportDate")
+                        .HasDatabaseName("ix_frozen_reports_organization_id_report_date");
+
+                    b.ToTable("frozen_reports", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2105,6 +2178,16 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_events_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Web.Features.Reports.FrozenReport", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_frozen_reports_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.UserGrant", b =>

@@ -115,7 +115,7 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
                 var identity = new Identity(fullName, null, gender, birth, random.Next(40) == 0, null, null, null, null,
                     "Kinh", "Không", null);
                 db.Members.Add(Member.Import(cell.Id, identity, official ? MemberStatus.Official : MemberStatus.Probationary,
-                    admitted, admitted.AddDays(random.Next(5, 40)), official ? probationEnd : null, null));
+                    admitted, admitted.AddDays(random.Next(5, 40)), official ? probationEnd : null, null, Actor));
                 memberCount++;
             }
         }
