@@ -140,6 +140,25 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
     }
 
     [Fact]
+    public async Task Rows_saved_at_the_same_time_keep_the_counts_exact()
+    {
+        var round = await OpenRoundAsync();
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        await StartAsync(staff, url);
+        var members = await CellMembersAsync();
+        var token = await AntiforgeryTokenAsync(staff, url);
+        // The grid sends several rows at once when typing fast; each save recounts the levels.
+        var responses = await Task.WhenAll(members.Select(m => staff.PostAsync($"{url}?handler=Row", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["memberId"] = m.Id.ToString(), ["finalLevel"] = "Good" }))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var stored = (await AssessmentAsync(round, cell))!;
+        Assert.Equal(members.Count, stored.Members.Count(m => m.FinalLevel == QualityLevel.Good));
+        Assert.Equal(members.Count, stored.GoodCount);
+    }
+
+    [Fact]
     public async Task Lower_levels_are_approved_before_the_ward_can_submit()
     {
         var round = await OpenRoundAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -60,7 +61,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
         db.OrganizationAssessments.Add(OrganizationAssessment.Start(Round.Id, Organization.Id,
             await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id)));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         TempData["Success"] = "Đã lập danh sách đánh giá.";
         return Redirect(SelfUrl);
     }
@@ -81,7 +82,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         var result = Assessment.Rate(memberId, input.Value!);
         if (!result.IsSuccess)
             return RowResult(false, result.Error!.Message);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return RowResult(true, null);
     }
 
@@ -100,7 +101,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         var result = Assessment.RateOrganization(subjectId, level.Value, note);
         if (!result.IsSuccess)
             return RowResult(false, result.Error!.Message);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return RowResult(true, null);
     }
 
@@ -130,7 +131,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         }
         if (check.Overridden.Count > 0)
             audit.Reason = "Trình kết quả có vượt quy định: " + string.Join("; ", check.Overridden.Select(f => f.Override!.Reason));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         TempData["Success"] = "Đã trình kết quả đánh giá lên cấp có thẩm quyền.";
         return Redirect(SelfUrl);
     }
@@ -177,7 +178,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             if (result.IsSuccess)
             {
                 audit.Reason = $"Nhập từ tệp {Path.GetFileName(upload.FileName)}";
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(ct);
                 TempData["Success"] = $"Đã nhập kết quả của {outcome.Ratings.Count} đảng viên từ tệp.";
                 return Redirect(SelfUrl);
             }
@@ -212,6 +213,16 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             $"Mẫu nhập xếp loại {Organization.Name}.xlsx");
     }
 
+    /// <summary>Saves, and ends the transaction that holds the assessment's lock (see <see cref="LoadAsync"/>).</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (_transaction is not null)
+            await _transaction.CommitAsync(ct);
+    }
+
+    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _transaction;
+
     private static string ErrorsCacheKey(string key) => "assessment-import-errors:" + key;
 
     private async Task<IActionResult> StepAsync(long roundId, long organizationId, bool needsDecision,
@@ -232,7 +243,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return await ShowAsync(ct);
         }
         audit.Reason = reason;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         TempData["Success"] = success;
         return Redirect(SelfUrl);
     }
@@ -249,6 +260,14 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         Round = round;
         CanWrite = queries.CanWrite(organization);
         CanDecide = queries.CanDecide(round, organization);
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            // Changes to one assessment are serialized: the grid saves several rows at once, and each save recounts
+            // the levels from the rows it loaded, so two saves must not interleave.
+            _transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"select 1 from organization_assessments where round_id = {roundId} and organization_id = {organizationId} for update", ct);
+        }
         Assessment = await queries.AssessmentAsync(roundId, organizationId, ct);
         if (organization.ParentId is { } parent && round.OrganizationId != organization.Id)
             ParentStatus = (await queries.AssessmentStatusAsync(roundId, parent, ct));
