@@ -96,14 +96,14 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
             ModelState.AddModelError(nameof(Date), result.Error!.Message);
             return;
         }
-        Window = result.Value!.Window;
+        var list = result.Value!;
+        Window = list.Window;
         if (IncludeSeriouslyIll)
             EarlyRules =
             [
                 ("30 đến 65 năm", PartyBadges.EarlyAwardRule(30, presentation, book)!),
                 ("70 đến 90 năm", PartyBadges.EarlyAwardRule(70, presentation, book)!),
             ];
-        var list = result.Value!;
         Counts = list.Counts.ToList();
         Total = list.Total;
         EarlyCount = list.EarlyCount;
