@@ -12,7 +12,7 @@ public sealed class PlanningTests : AppTest
         + "(select coalesce(string_agg(id || status, ',' order by id), '') from planning_entries) || '/' || (select count(*) from audit_log where action <> 'View')");
 
     [Fact]
-    public async Task A_batch_is_proposed_limited_to_three_per_position_appraised_approved_and_reported()
+    public async Task A_batch_is_proposed_by_staff_limited_to_three_per_position_appraised_approved_by_a_leader_and_reported()
     {
         var (members, position) = await WithDbAsync(async db =>
         {
@@ -48,10 +48,23 @@ public sealed class PlanningTests : AppTest
         var today = OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System);
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Appraise",
             new() { ["AppraisedOn"] = $"{today.AddDays(-1):dd/MM/yyyy}", ["AppraisalNote"] = "Đủ tiêu chuẩn" }, url)).StatusCode);
-        Assert.Contains("không đúng dạng", (await DocumentAsync(await PostFormAsync(client, url + "?handler=Approve",
+
+        // Approval is the leaders' (Approve), not the staff's (Write): commission staff of the ward and of the city are
+        // refused, see no approval form, and nothing changes.
+        var appraised = await FingerprintAsync();
+        var approve = new Dictionary<string, string> { ["DecisionNumber"] = "45-QĐ/ĐU", ["DecisionDate"] = $"{today:dd/MM/yyyy}" };
+        var staffPage = await GetDocumentAsync(client, url);
+        Assert.Empty(staffPage.QuerySelectorAll("form[action*=Approve]"));
+        Assert.Contains("lãnh đạo", staffPage.QuerySelector("[data-testid=awaiting-approval]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(client, url + "?handler=Approve", approve, url)).StatusCode);
+        var cityStaff = await SignInAsync("hanoi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(cityStaff, url + "?handler=Approve", approve, url)).StatusCode);
+        Assert.Equal(appraised, await FingerprintAsync());
+
+        var leader = await SignInAsync("lanhdao.hanoi");
+        Assert.Contains("không đúng dạng", (await DocumentAsync(await PostFormAsync(leader, url + "?handler=Approve",
             new() { ["DecisionNumber"] = "QĐ", ["DecisionDate"] = $"{today:dd/MM/yyyy}" }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Approve",
-            new() { ["DecisionNumber"] = "45-QĐ/ĐU", ["DecisionDate"] = $"{today:dd/MM/yyyy}" }, url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(leader, url + "?handler=Approve", approve, url)).StatusCode);
 
         var batch = await WithDbAsync(db => db.PlanningBatches.Include(b => b.Entries).SingleAsync(b => b.Id == batchId));
         Assert.Equal(PlanningStatus.Approved, batch.Status);
@@ -66,13 +79,21 @@ public sealed class PlanningTests : AppTest
         var own = await GetDocumentAsync(client, "/Cadres/Planning");
         Assert.Equal("Nhiệm kỳ 2026–2031: phê duyệt quy hoạch cho 3 lượt cán bộ của 1 cơ quan, đơn vị.", own.QuerySelector("[data-testid=summary-2026]")!.TextContent);
 
-        // The yearly review: a removal needs a reason.
+        // The yearly review changes an approved plan: the leaders' too; a removal needs a reason.
         var entry = batch.Entries.First().Id;
-        Assert.Contains("phải ghi lý do", (await DocumentAsync(await PostFormAsync(client, url + "?handler=Remove",
-            new() { ["EntryId"] = entry.ToString(), ["RemoveReason"] = "" }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Remove",
+        var approved = await FingerprintAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(client, url + "?handler=Remove",
             new() { ["EntryId"] = entry.ToString(), ["RemoveReason"] = "Chuyển công tác" }, url)).StatusCode);
-        Assert.Contains("Chuyển công tác", (await GetDocumentAsync(client, url)).QuerySelector("[data-testid=entries]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(client, url + "?handler=Propose",
+            new() { ["MemberId"] = members[3].ToString(), ["PositionId"] = position.ToString(), ["Reason"] = "Rà soát" }, url)).StatusCode);
+        Assert.Equal(approved, await FingerprintAsync());
+        Assert.Contains("phải ghi lý do", (await DocumentAsync(await PostFormAsync(leader, url + "?handler=Remove",
+            new() { ["EntryId"] = entry.ToString(), ["RemoveReason"] = "" }, url))).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(leader, url + "?handler=Remove",
+            new() { ["EntryId"] = entry.ToString(), ["RemoveReason"] = "Chuyển công tác" }, url)).StatusCode);
+        Assert.Contains("Chuyển công tác", (await GetDocumentAsync(leader, url)).QuerySelector("[data-testid=entries]")!.TextContent);
+        Assert.Equal("lanhdao.hanoi", await WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "planning_entries" && a.EntityKey == entry.ToString())
+            .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstAsync()));
 
         // Another province: not found, and nothing of it in its list.
         var hcm = await SignInAsync("hcm");
