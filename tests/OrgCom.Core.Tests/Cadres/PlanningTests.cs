@@ -78,6 +78,37 @@ public class PlanningTests
             + "Theo Quy định 377-QĐ/TW ngày 08/10/2025 (hiệu lực từ 08/10/2025).", fourth.Error!.Message);
     }
 
+    [Theory]
+    // cadres of the other batches the user can read, those the user cannot: the refusal names only the first
+    [InlineData(3, 0, "(Cán bộ khác 0, Cán bộ khác 1, Cán bộ khác 2)")]
+    [InlineData(2, 1, "(Cán bộ khác 0, Cán bộ khác 1 và 1 cán bộ của đợt quy hoạch ngoài phạm vi của bạn)")]
+    [InlineData(0, 3, "(3 cán bộ của đợt quy hoạch ngoài phạm vi của bạn)")]
+    public void A_full_position_names_only_the_cadres_of_batches_in_scope(int readable, int hidden, string list)
+    {
+        var others = Enumerable.Range(0, readable + hidden)
+            .Select(i => new PlannedPost(20 + i, $"Cán bộ khác {i}", 100, "Bí thư Tỉnh ủy", PositionLevel.Provincial, InScope: i < readable)).ToList();
+
+        var error = Batch().Propose(1, "Nguyễn Văn An", Post(100, "Bí thư Tỉnh ủy"), new PlanningContext(others, [], false), ReferenceData.Rules, Today, null).Error!;
+
+        Assert.Equal("planning.position.full", error.Code);
+        Assert.Contains(list, error.Message);
+        Assert.All(Enumerable.Range(readable, hidden), i => Assert.DoesNotContain($"Cán bộ khác {i}", error.Message));
+    }
+
+    [Theory]
+    [InlineData(3, 0, "(Chức vụ 0; Chức vụ 1; Chức vụ 2)")]
+    [InlineData(1, 2, "(Chức vụ 0 và 2 chức vụ của đợt quy hoạch ngoài phạm vi của bạn)")]
+    public void A_cadre_at_the_limit_is_refused_naming_only_positions_of_batches_in_scope(int readable, int hidden, string list)
+    {
+        var cadre = Enumerable.Range(0, readable + hidden)
+            .Select(i => new PlannedPost(1, "Nguyễn Văn An", 200 + i, $"Chức vụ {i}", PositionLevel.Provincial, InScope: i < readable)).ToList();
+
+        var error = Batch().Propose(1, "Nguyễn Văn An", Post(100, "Bí thư Tỉnh ủy"), new PlanningContext([], cadre, false), ReferenceData.Rules, Today, null).Error!;
+
+        Assert.Equal("planning.cadre.full", error.Code);
+        Assert.Contains(list, error.Message);
+    }
+
     [Fact]
     public void Withdrawn_entries_free_their_place()
     {

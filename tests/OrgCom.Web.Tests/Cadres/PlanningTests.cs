@@ -100,4 +100,56 @@ public sealed class PlanningTests : AppTest
         Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync(url)).StatusCode);
         Assert.DoesNotContain("Ba Đình", (await GetDocumentAsync(hcm, "/Cadres/Planning")).QuerySelector("[data-testid=batches]")!.TextContent);
     }
+
+    private async Task<string> CreateBatchAsync(HttpClient client, string organizationCode, int from, int to, string title)
+    {
+        var create = await PostFormAsync(client, "/Cadres/Planning", new()
+        {
+            ["OrganizationCode"] = organizationCode, ["TermStartYear"] = from.ToString(), ["TermEndYear"] = to.ToString(), ["Title"] = title,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
+        return create.Headers.Location!.OriginalString;
+    }
+
+    [Fact]
+    public async Task A_batch_plans_only_positions_under_its_organization_and_limits_do_not_name_people_of_batches_out_of_scope()
+    {
+        var (members, names, wardPost, cityPost) = await WithDbAsync(async db =>
+        {
+            var cadres = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004.")))
+                .OrderByDescending(m => m.Id).Take(4).Select(m => new { m.Id, m.FullName }).ToListAsync();
+            var ward = await db.Positions.Where(p => p.Name == "Bí thư Đảng ủy phường").Select(p => p.Id).SingleAsync();
+            var city = await db.Positions.Where(p => p.Name == "Trưởng Ban Tổ chức Thành ủy").Select(p => p.Id).SingleAsync();
+            return (cadres.Select(c => c.Id).ToList(), cadres.Select(c => c.FullName).ToList(), ward, city);
+        });
+        // The city plans three cadres for the ward's secretary (a position under the city) for 2031–2036.
+        var hanoi = await SignInAsync("hanoi");
+        var cityBatch = await CreateBatchAsync(hanoi, "T01", 2031, 2036, "Quy hoạch Thành ủy nhiệm kỳ 2031–2036");
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(hanoi, cityBatch + "?handler=Propose",
+                new() { ["MemberId"] = members[i].ToString(), ["PositionId"] = wardPost.ToString() }, cityBatch)).StatusCode);
+
+        // The ward's batch of the same term: a city position is neither offered nor accepted.
+        var ward = await SignInAsync("xa.badinh");
+        var wardBatch = await CreateBatchAsync(ward, "X00004", 2031, 2036, "Quy hoạch Đảng ủy phường Ba Đình nhiệm kỳ 2031–2036");
+        var options = (await GetDocumentAsync(hanoi, wardBatch)).QuerySelectorAll("#PositionId option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(wardPost.ToString(), options);
+        Assert.DoesNotContain(cityPost.ToString(), options);
+        var before = await FingerprintAsync();
+        var outside = await PostFormAsync(hanoi, wardBatch + "?handler=Propose",
+            new() { ["MemberId"] = members[3].ToString(), ["PositionId"] = cityPost.ToString() }, wardBatch);
+        Assert.Contains("hoặc các tổ chức trực thuộc: đợt quy hoạch chỉ gồm chức vụ",
+            (await DocumentAsync(outside)).QuerySelector("[data-testid=errors]")!.TextContent);
+
+        // The limit counts the city's entries; the ward's staff cannot read the city's batch, so its people are counted, not named.
+        var full = (await DocumentAsync(await PostFormAsync(ward, wardBatch + "?handler=Propose",
+            new() { ["MemberId"] = members[3].ToString(), ["PositionId"] = wardPost.ToString() }, wardBatch))).QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("đã có đủ 3 cán bộ trong quy hoạch (3 cán bộ của đợt quy hoạch ngoài phạm vi của bạn)", full);
+        Assert.All(names.Take(3), n => Assert.DoesNotContain(n, full));
+        // The city's staff read it, and see the names.
+        var named = (await DocumentAsync(await PostFormAsync(hanoi, wardBatch + "?handler=Propose",
+            new() { ["MemberId"] = members[3].ToString(), ["PositionId"] = wardPost.ToString() }, wardBatch))).QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.All(names.Take(3), n => Assert.Contains(n, named));
+        Assert.Equal(before, await FingerprintAsync());
+    }
 }

@@ -29,13 +29,20 @@ public sealed class CadreQueries(OrgComDbContext db)
         .Where(o => o.Id == organizationId).Select(o => (LTree?)EF.Property<LTree>(o, OrgComDbContext.PathProperty))
         .SingleOrDefaultAsync(ct);
 
-    public Task<List<PositionOption>> PositionsAsync(CancellationToken ct) => db.Positions
-        .Where(p => p.IsActive)
-        .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Name })
-        .OrderBy(x => x.p.Level).ThenBy(x => x.Name).ThenBy(x => x.p.Id)
-        .Select(x => new PositionOption(x.p.Id, x.p.Name, x.p.BodyName, x.p.Level, x.p.OrganizationId, x.Name, x.p.IsCommitteeSeat))
-        .Take(1000)
-        .ToListAsync(ct);
+    /// <summary>Active positions in scope; with <paramref name="within"/>, only those of that organization and the ones under it.</summary>
+    public Task<List<PositionOption>> PositionsAsync(CancellationToken ct, LTree? within = null)
+    {
+        var organizations = within is { } root
+            ? db.Organizations.Where(o => EF.Property<LTree>(o, OrgComDbContext.PathProperty).IsDescendantOf(root))
+            : db.Organizations;
+        return db.Positions
+            .Where(p => p.IsActive)
+            .Join(organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Name })
+            .OrderBy(x => x.p.Level).ThenBy(x => x.Name).ThenBy(x => x.p.Id)
+            .Select(x => new PositionOption(x.p.Id, x.p.Name, x.p.BodyName, x.p.Level, x.p.OrganizationId, x.Name, x.p.IsCommitteeSeat))
+            .Take(1000)
+            .ToListAsync(ct);
+    }
 
     public async Task<List<CadreOption>> CadresAsync(CancellationToken ct)
     {
@@ -92,18 +99,21 @@ public sealed class CadreQueries(OrgComDbContext db)
     /// for the position and for the cadre — all of them, whatever the user's scope, because the limits are about the
     /// position and the person — and whether the cadre holds the position.
     /// </summary>
+    /// <remarks>Entries of batches outside the user's read scope are marked so, and refusals count them without naming.</remarks>
     public async Task<PlanningContext> PlanningContextAsync(PlanningBatch batch, long memberId, long positionId, CancellationToken ct)
     {
-        var active = db.PlanningEntries.IgnoreQueryFilters()
-            .Where(e => e.BatchId != batch.Id && e.Status != PlanningEntryStatus.Removed
-                && db.PlanningBatches.IgnoreQueryFilters().Any(b => b.Id == e.BatchId && b.TermStartYear == batch.TermStartYear));
-        var forPosition = await active.Where(e => e.PositionId == positionId)
-            .Select(e => new PlannedPost(e.MemberId, e.MemberName, e.PositionId, e.PositionName, e.Level)).ToListAsync(ct);
-        var forCadre = await active.Where(e => e.MemberId == memberId)
-            .Select(e => new PlannedPost(e.MemberId, e.MemberName, e.PositionId, e.PositionName, e.Level)).ToListAsync(ct);
+        var term = batch.TermStartYear;
+        var relevant = (IQueryable<PlanningEntry> entries, IQueryable<PlanningBatch> batches) => entries
+            .Where(e => e.BatchId != batch.Id && e.Status != PlanningEntryStatus.Removed && (e.PositionId == positionId || e.MemberId == memberId)
+                && batches.Any(b => b.Id == e.BatchId && b.TermStartYear == term));
+        var all = await relevant(db.PlanningEntries.IgnoreQueryFilters(), db.PlanningBatches.IgnoreQueryFilters())
+            .Select(e => new { e.Id, Post = new PlannedPost(e.MemberId, e.MemberName, e.PositionId, e.PositionName, e.Level, false) })
+            .ToListAsync(ct);
+        var readable = (await relevant(db.PlanningEntries, db.PlanningBatches).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var posts = all.Select(x => readable.Contains(x.Id) ? x.Post with { InScope = true } : x.Post).ToList();
         var holds = await db.Appointments.IgnoreQueryFilters()
             .AnyAsync(a => a.MemberId == memberId && a.PositionId == positionId && a.EndedOn == null, ct);
-        return new PlanningContext(forPosition, forCadre, holds);
+        return new PlanningContext(posts.Where(p => p.PositionId == positionId).ToList(), posts.Where(p => p.MemberId == memberId).ToList(), holds);
     }
 
     /// <summary>Birth dates of people who can retire between the two dates under any age of the roadmaps in force.</summary>

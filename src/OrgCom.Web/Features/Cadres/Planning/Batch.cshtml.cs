@@ -21,6 +21,9 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
 {
     public PlanningBatch Batch { get; private set; } = null!;
     public string OrganizationName { get; private set; } = "";
+
+    /// <summary>The batch's organization: it plans its own positions and those of the organizations under it.</summary>
+    private LTree BatchPath { get; set; }
     /// <summary>Write at the batch's organization (staff): propose, withdraw and appraise while a draft.</summary>
     public bool CanWrite { get; private set; }
 
@@ -55,6 +58,10 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
             return new Error("planning.member", "Hãy chọn cán bộ trong phạm vi của bạn.");
         if (position is null)
             return new Error("planning.position", "Hãy chọn chức vụ trong phạm vi của bạn.");
+        var where = await db.Organizations.Where(o => o.Id == position.OrganizationId)
+            .Select(o => new { o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) }).SingleAsync(ct);
+        if (!CurrentUser.IsWithin(where.Path, BatchPath))
+            return PlanningErrors.PositionOutside(position.Title, where.Name, OrganizationName);
         var context = await queries.PlanningContextAsync(Batch, member.Id, position.Id, ct);
         var (book, _) = await rules.GetAsync(ct);
         var result = Batch.Propose(member.Id, member.FullName, position, context, book, Today, Reason);
@@ -131,11 +138,12 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
         var organization = await db.Organizations.Where(o => o.Id == batch.OrganizationId)
             .Select(o => new { o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) }).SingleAsync(ct);
         OrganizationName = organization.Name;
+        BatchPath = organization.Path;
         CanWrite = currentUser.Can(Permission.Write, organization.Path);
         CanApprove = currentUser.Can(Permission.Approve, organization.Path);
         Today = VietnamTime.Today(clock);
         Cadres = await queries.CadresAsync(ct);
-        Positions = await queries.PositionsAsync(ct);
+        Positions = await queries.PositionsAsync(ct, organization.Path);
         var (book, _) = await rules.GetAsync(ct);
         Limits = [book.Get(RuleKey.PlanningMaxCadresPerPosition, Today).Citation, book.Get(RuleKey.PlanningMaxPositionsPerCadreSameLevel, Today).Citation];
         return true;
