@@ -5,6 +5,7 @@ using OrgCom.Core.Access;
 using OrgCom.Core.Cadres;
 using OrgCom.Core.Common;
 using OrgCom.Core.Members;
+using OrgCom.Core.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
@@ -64,7 +65,17 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         if (!ModelState.IsValid || decided is null || start is null)
             return Page();
         var (book, _) = await rules.GetAsync(ct);
-        var termEnd = end ?? Reappointment.TermEnd(start.Value, book);
+        DateOnly termEnd;
+        try
+        {
+            termEnd = end ?? Reappointment.TermEnd(start.Value, book);
+        }
+        catch (RuleConfigurationException e)
+        {
+            ModelState.AddModelError(nameof(TermEndsOn),
+                $"Không tính được ngày hết thời hạn từ ngày {DateText.Format(start.Value)}: {e.Message} Hãy nhập ngày hết thời hạn theo quyết định.");
+            return Page();
+        }
         var created = Appointment.Create(Member, position, Kind, DecisionNumber, decided.Value, start.Value, termEnd,
             IsConcurrent, IsActing, await queries.ActivePostsOfAsync(Member.Id, ct), VietnamTime.Today(clock));
         if (!created.IsSuccess)
@@ -113,7 +124,7 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         History = await queries.HistoryAsync(memberId, ct);
         Positions = await queries.PositionsAsync(ct);
         var (book, _) = await rules.GetAsync(ct);
-        TermRule = book.Get(OrgCom.Core.Rules.RuleKey.AppointmentTermMonths, VietnamTime.Today(clock)).Citation.ToString();
+        TermRule = book.Get(RuleKey.AppointmentTermMonths, VietnamTime.Today(clock)).Citation.ToString();
         return true;
     }
 

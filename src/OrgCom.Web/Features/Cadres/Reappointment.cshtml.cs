@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrgCom.Core.Cadres;
+using OrgCom.Core.Common;
+using OrgCom.Core.Rules;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Rules;
 
@@ -36,9 +38,17 @@ public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider ru
         Rows = posts.Where(p => !p.IsCommitteeSeat).Select(p =>
         {
             var retirement = OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book);
-            return retirement.IsSuccess
-                ? new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!, book, calendar), null)
-                : new Row(p, null, retirement.Error!.Message);
+            if (!retirement.IsSuccess)
+                return new Row(p, null, retirement.Error!.Message);
+            try
+            {
+                return new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!, book, calendar), null);
+            }
+            catch (RuleConfigurationException e)
+            {
+                // A term that ended before the rules on reappointment came into force: shown, not guessed.
+                return new Row(p, null, $"Không xác định được hình thức cho thời hạn kết thúc ngày {DateText.Format(p.TermEndsOn)}: {e.Message}");
+            }
         }).ToList();
     }
 }
