@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Cadres;
 using OrgCom.Web.Infrastructure.Audit;
@@ -229,5 +230,38 @@ public sealed class CadrePagesTests : AppTest
         Assert.Equal(HttpStatusCode.OK, worklist.StatusCode);
         Assert.Contains((await DocumentAsync(worklist)).QuerySelectorAll("[data-testid=reappointments] tbody tr").Select(r => r.TextContent),
             r => r.Contains("Không xác định được hình thức cho thời hạn kết thúc ngày 31/12/2015"));
+    }
+
+    [Fact]
+    public async Task Capped_lists_say_so_and_the_worklist_cap_counts_only_appointed_posts()
+    {
+        // A committee seat whose term ends tomorrow: the first post by term end, but elected, not reappointed.
+        var member = await HanoiCellMemberAsync(3);
+        var seat = await PositionIdAsync("X00004", "Bí thư Đảng ủy phường");
+        var today = OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System);
+        await WithDbAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member);
+            var p = await db.Positions.SingleAsync(x => x.Id == seat);
+            db.Appointments.Add(Appointment.Create(m, p, AppointmentKind.Election, "8-QĐ/ĐU", today.AddYears(-5), today.AddYears(-5), today.AddDays(1),
+                true, false, [], today).Value!);
+            return await db.SaveChangesAsync();
+        });
+        await using var capped = Factory.WithWebHostBuilder(b => b.UseSetting("OrgCom:CadreListMaxRows", "1"));
+        var client = capped.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, "/Account/Login",
+            new() { ["Input.UserName"] = "hanoi", ["Input.Password"] = Password })).StatusCode);
+
+        var worklist = await GetDocumentAsync(client, "/Cadres/Reappointment?Months=60");
+        var row = Assert.Single(worklist.QuerySelectorAll("[data-testid=reappointments] tbody tr"));
+        Assert.DoesNotContain("Bí thư Đảng ủy phường", row.TextContent);
+        Assert.Contains("Danh sách chỉ hiển thị 1 dòng đầu", worklist.QuerySelector("[data-testid=truncated]")!.TextContent);
+
+        var forecast = await GetDocumentAsync(client, "/Cadres/Retirement?Months=120");
+        Assert.Contains("Danh sách chỉ hiển thị", forecast.QuerySelector("[data-testid=truncated]")!.TextContent);
+        // Uncapped, nothing is said.
+        var hanoi = await SignInAsync("hanoi");
+        Assert.Null((await GetDocumentAsync(hanoi, "/Cadres/Retirement?Months=120")).QuerySelector("[data-testid=truncated]"));
+        Assert.Null((await GetDocumentAsync(hanoi, "/Cadres/Reappointment?Months=60")).QuerySelector("[data-testid=truncated]"));
     }
 }

@@ -65,9 +65,14 @@ public sealed class CadreQueries(OrgComDbContext db)
         .Select(a => new HeldPost(a.Id, a.PositionId, a.PositionName, a.IsConcurrent))
         .ToListAsync(ct);
 
-    /// <summary>Active posts in scope, optionally only of people born from <paramref name="bornFrom"/> to
-    /// <paramref name="bornTo"/> or of terms ending by <paramref name="termEndsBy"/>.</summary>
-    public Task<List<ActivePost>> ActivePostsAsync(DateOnly? bornFrom, DateOnly? bornTo, DateOnly? termEndsBy, int limit, CancellationToken ct)
+    /// <summary>
+    /// Active posts in scope, filtered in SQL: of people born within <paramref name="births"/> (per gender), or of
+    /// terms ending by <paramref name="termEndsBy"/>, or appointed posts only (committee seats are elected). Ordered by
+    /// birth date when filtered by births (the earliest retire first), else by term end; at most <paramref name="limit"/>
+    /// rows, and whether more matched.
+    /// </summary>
+    public async Task<(List<ActivePost> Posts, bool Truncated)> ActivePostsAsync(BirthWindows? births, DateOnly? termEndsBy,
+        bool appointedOnly, int limit, CancellationToken ct)
     {
         var query = from a in db.Appointments
                     where a.EndedOn == null
@@ -75,17 +80,28 @@ public sealed class CadreQueries(OrgComDbContext db)
                     join p in db.Positions on a.PositionId equals p.Id
                     join o in db.Organizations on a.OrganizationId equals o.Id
                     select new { a, m, p, o };
-        if (bornFrom is { } from)
-            query = query.Where(x => x.m.BirthDate >= from);
-        if (bornTo is { } to)
-            query = query.Where(x => x.m.BirthDate <= to);
+        if (births is { } w)
+        {
+            // A year-only birth counts from 1 January: whatever day is stored, its year decides the upper bound.
+            DateOnly mf = w.Male.From, mt = w.Male.To, ff = w.Female.From, ft = w.Female.To;
+            DateOnly mtYear = new(mt.Year + 1, 1, 1), ftYear = new(ft.Year + 1, 1, 1);
+            query = query.Where(x =>
+                (x.m.Gender == Gender.Male && x.m.BirthDate >= mf && (x.m.BirthDate <= mt || x.m.BirthYearOnly && x.m.BirthDate < mtYear))
+                || (x.m.Gender == Gender.Female && x.m.BirthDate >= ff && (x.m.BirthDate <= ft || x.m.BirthYearOnly && x.m.BirthDate < ftYear)));
+        }
         if (termEndsBy is { } by)
             query = query.Where(x => x.a.TermEndsOn <= by);
-        return query.OrderBy(x => x.a.TermEndsOn).ThenBy(x => x.a.Id).Take(limit)
+        if (appointedOnly)
+            query = query.Where(x => !x.p.IsCommitteeSeat);
+        var ordered = births is null
+            ? query.OrderBy(x => x.a.TermEndsOn).ThenBy(x => x.a.Id)
+            : query.OrderBy(x => x.m.BirthDate).ThenBy(x => x.a.Id);
+        var posts = await ordered.Take(limit + 1)
             .Select(x => new ActivePost(x.a.Id, x.m.Id, x.m.FullName, x.m.Gender, x.m.BirthDate, x.m.BirthYearOnly,
                 x.p.Id, x.a.PositionName, x.a.Level, x.o.Id, x.o.Name, x.a.Kind, x.a.StartOn, x.a.TermEndsOn, x.a.IsConcurrent,
                 x.a.IsActing, x.p.IsCommitteeSeat))
             .ToListAsync(ct);
+        return posts.Count > limit ? (posts[..limit], true) : (posts, false);
     }
 
     /// <summary>The appointment history of a member, newest first, within the user's scope.</summary>
@@ -116,11 +132,26 @@ public sealed class CadreQueries(OrgComDbContext db)
         return new PlanningContext(posts.Where(p => p.PositionId == positionId).ToList(), posts.Where(p => p.MemberId == memberId).ToList(), holds);
     }
 
-    /// <summary>Birth dates of people who can retire between the two dates under any age of the roadmaps in force.</summary>
-    public static (DateOnly BornFrom, DateOnly BornTo) BirthWindow(DateOnly from, DateOnly to, RuleBook rules)
+    /// <summary>
+    /// Birth dates, per gender, of people who can retire between the two dates: the ages are those the roadmap in force
+    /// on 1 January of each year from <paramref name="from"/>'s to <paramref name="to"/>'s gives for that year — not the
+    /// superseded ages of past years, which would widen the window for nothing.
+    /// </summary>
+    public static BirthWindows BirthWindow(DateOnly from, DateOnly to, RuleBook rules)
     {
-        var ages = new[] { RuleKey.RetirementAgeMonthsMale, RuleKey.RetirementAgeMonthsFemale }
-            .SelectMany(k => rules.History(k)).SelectMany(v => v.AsYearTable()).Select(t => t.Value).ToList();
-        return (from.AddMonths(-ages.Max() - 1), to.AddMonths(-ages.Min()));
+        (DateOnly, DateOnly) For(Gender gender)
+        {
+            var key = Retirement.KeyFor(gender);
+            var ages = Enumerable.Range(from.Year, to.Year - from.Year + 1)
+                .Select(y => rules.TryGet(key, new DateOnly(y, 1, 1), out var v) ? v.YearTableValue(y) : (int?)null)
+                .OfType<int>().ToList();
+            if (ages.Count == 0)
+                ages = rules.History(key).SelectMany(v => v.AsYearTable()).Select(t => t.Value).ToList();
+            return ages.Count == 0 ? (to, from) : (from.AddMonths(-ages.Max() - 1), to.AddMonths(-ages.Min()));
+        }
+        return new BirthWindows(For(Gender.Male), For(Gender.Female));
     }
 }
+
+/// <summary>Birth-date ranges, per gender, of the people a forecast reads.</summary>
+public sealed record BirthWindows((DateOnly From, DateOnly To) Male, (DateOnly From, DateOnly To) Female);
