@@ -16,8 +16,9 @@ public static class CadreErrors
         "Yêu cầu trình độ lý luận chính trị cần ghi văn bản quy định tiêu chuẩn chức danh làm căn cứ.");
     public static Error PositionInactive(string name) => new("position.inactive", $"Chức vụ \"{name}\" không còn sử dụng.");
 
-    public static Error NotAvailable(string name, string status) => new("appointment.member.status",
-        $"Không thể bổ nhiệm {name}: đang ở trạng thái \"{status}\".");
+    /// <param name="action">"bổ nhiệm", "quy hoạch".</param>
+    public static Error NotAvailable(string name, string status, string action = "bổ nhiệm") => new("appointment.member.status",
+        $"Không thể {action} {name}: đang ở trạng thái \"{status}\".");
     public static readonly Error AppointmentKindRequired = new("appointment.kind.required", "Hãy chọn hình thức (bổ nhiệm, bổ nhiệm lại, …).");
     public static readonly Error DecisionInFuture = new("appointment.decision.future", "Ngày quyết định không thể sau ngày hôm nay.");
     public static readonly Error StartBeforeDecision = new("appointment.start.early", "Ngày bắt đầu giữ chức vụ không thể trước ngày quyết định.");

@@ -1,5 +1,6 @@
 using OrgCom.Core.Common;
 using OrgCom.Core.Documents;
+using OrgCom.Core.Members;
 using OrgCom.Core.Rules;
 using OrgCom.Core.Text;
 
@@ -129,16 +130,19 @@ public sealed class PlanningBatch
     /// Proposes a cadre for a position (in a draft), or adds one in the yearly review of an approved plan (then a reason
     /// is required and the entry is approved at once). Refused: an appraised batch; a position the cadre holds; the same
     /// cadre twice for a position; more cadres for the position than the rule allows; more positions of the same level
-    /// for the cadre than the rule allows — counting the other batches of the term.
+    /// for the cadre than the rule allows — counting the other batches of the term; a person no longer in the party
+    /// (died, expelled, left …), as an appointment refuses them.
     /// </summary>
-    public Result<PlanningEntry> Propose(long memberId, string memberName, Position position, PlanningContext context,
-        RuleBook rules, DateOnly today, string? reason)
+    public Result<PlanningEntry> Propose(long memberId, string memberName, MemberStatus memberStatus, Position position,
+        PlanningContext context, RuleBook rules, DateOnly today, string? reason)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rules);
         if (Status == PlanningStatus.Appraised)
             return PlanningErrors.Frozen;
+        if (memberStatus.IsEnded())
+            return CadreErrors.NotAvailable(memberName, memberStatus.DisplayName(), "quy hoạch");
         var cleanReason = VietnameseText.Normalize(reason);
         if (Status == PlanningStatus.Approved && cleanReason.Length == 0)
             return PlanningErrors.ReviewReasonRequired;

@@ -152,4 +152,24 @@ public sealed class PlanningTests : AppTest
         Assert.All(names.Take(3), n => Assert.Contains(n, named));
         Assert.Equal(before, await FingerprintAsync());
     }
+
+    [Fact]
+    public async Task A_member_who_died_is_not_planned()
+    {
+        var (member, name, position) = await WithDbAsync(async db =>
+        {
+            var m = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004.")))
+                .OrderBy(m => m.Id).Select(m => new { m.Id, m.FullName }).FirstAsync();
+            await db.Database.ExecuteSqlRawAsync("update members set status = 'Deceased' where id = {0}", m.Id);
+            return (m.Id, m.FullName, await db.Positions.Where(p => p.Name == "Bí thư Đảng ủy phường").Select(p => p.Id).SingleAsync());
+        });
+        var client = await SignInAsync("xa.badinh");
+        var url = await CreateBatchAsync(client, "X00004", 2026, 2031, "Quy hoạch Đảng ủy phường Ba Đình");
+        var before = await FingerprintAsync();
+
+        var refused = await PostFormAsync(client, url + "?handler=Propose", new() { ["MemberId"] = member.ToString(), ["PositionId"] = position.ToString() }, url);
+
+        Assert.Contains($"Không thể quy hoạch {name}: đang ở trạng thái", (await DocumentAsync(refused)).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(before, await FingerprintAsync());
+    }
 }

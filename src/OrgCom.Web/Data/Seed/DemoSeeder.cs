@@ -207,7 +207,7 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         var none = new PlanningContext([], [], false);
         foreach (var (member, position) in new[] { (held[2].Member, hnSecretary), (held[4].Member, hnSecretary), (held[2].Member, hnDeputy), (held[8].Member, hnHomeAffairs) })
         {
-            var added = batch.Propose(member.Id, member.FullName, position, none, rules, today, null);
+            var added = batch.Propose(member.Id, member.FullName, member.Status, position, none, rules, today, null);
             if (!added.IsSuccess)
                 throw new InvalidOperationException(added.Error!.Message);
         }

@@ -52,7 +52,7 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
 
     public Task<IActionResult> OnPostProposeAsync(long batchId, CancellationToken ct) => ChangeAsync(batchId, ListPermission, async () =>
     {
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == MemberId).Select(m => new { m.Id, m.FullName }).SingleOrDefaultAsync(ct);
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == MemberId).Select(m => new { m.Id, m.FullName, m.Status }).SingleOrDefaultAsync(ct);
         var position = await db.Positions.SingleOrDefaultAsync(p => p.Id == PositionId, ct);
         if (member is null)
             return new Error("planning.member", "Hãy chọn cán bộ trong phạm vi của bạn.");
@@ -64,7 +64,7 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
             return PlanningErrors.PositionOutside(position.Title, where.Name, OrganizationName);
         var context = await queries.PlanningContextAsync(Batch, member.Id, position.Id, ct);
         var (book, _) = await rules.GetAsync(ct);
-        var result = Batch.Propose(member.Id, member.FullName, position, context, book, Today, Reason);
+        var result = Batch.Propose(member.Id, member.FullName, member.Status, position, context, book, Today, Reason);
         if (!result.IsSuccess)
             return result.Error!;
         audit.Reason = Reason;
