@@ -34,7 +34,9 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
     public bool CanChangeList => Batch.Status == PlanningStatus.Approved ? CanApprove : CanWrite;
     public List<CadreOption> Cadres { get; private set; } = [];
     public List<PositionOption> Positions { get; private set; } = [];
-    public IReadOnlyList<RuleCitation> Limits { get; private set; } = [];
+    /// <summary>The planning limits in force: cadres per position, positions of one level per cadre.</summary>
+    public RuleValue MaxCadresPerPosition { get; private set; } = null!;
+    public RuleValue MaxPositionsPerCadre { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
     [BindProperty] public long MemberId { get; set; }
@@ -145,7 +147,8 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
         Cadres = await queries.CadresAsync(ct);
         Positions = await queries.PositionsAsync(ct, organization.Path);
         var (book, _) = await rules.GetAsync(ct);
-        Limits = [book.Get(RuleKey.PlanningMaxCadresPerPosition, Today).Citation, book.Get(RuleKey.PlanningMaxPositionsPerCadreSameLevel, Today).Citation];
+        MaxCadresPerPosition = book.Get(RuleKey.PlanningMaxCadresPerPosition, Today);
+        MaxPositionsPerCadre = book.Get(RuleKey.PlanningMaxPositionsPerCadreSameLevel, Today);
         return true;
     }
 }
