@@ -62,7 +62,7 @@ public static class Reappointment
         string notice;
         try
         {
-            noticeBy = WorkingDaysBefore(termEndsOn, noticeDays, calendar);
+            noticeBy = calendar.SubtractWorkingDays(termEndsOn, noticeDays);
             notice = $"Thông báo và xem xét bổ nhiệm lại chậm nhất ngày {DateText.Format(noticeBy)} "
                 + $"({noticeDays} ngày làm việc trước ngày hết thời hạn {DateText.Format(termEndsOn)}). ";
         }
@@ -93,20 +93,6 @@ public static class Reappointment
         return new(termEndsOn, noticeBy, ReappointmentOutcome.ExtendToRetirement, monthsLeft, retirement.RetiresOn,
             notice + left + $" Còn dưới {CadreText.Duration(minToRetirement)}: xem xét kéo dài thời gian giữ chức vụ đến thời điểm nghỉ hưu.",
             [noticeRule.Citation, toRetirementRule.Citation, retirement.Citation], term);
-    }
-
-    /// <summary>The <paramref name="n"/>-th working day before <paramref name="date"/>, the date itself not counted.</summary>
-    public static DateOnly WorkingDaysBefore(DateOnly date, int n, WorkingCalendar calendar)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var day = date;
-        for (var counted = 0; counted < n;)
-        {
-            day = day.AddDays(-1);
-            if (calendar.IsWorkingDay(day))
-                counted++;
-        }
-        return day;
     }
 
     public static string DisplayName(ReappointmentOutcome outcome) => outcome switch

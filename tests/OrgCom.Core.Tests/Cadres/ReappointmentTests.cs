@@ -51,8 +51,8 @@ public class ReappointmentTests
             new PublicHoliday(D("2030-01-01"), "Tết Dương lịch", PublicHolidayKind.Holiday, "thử"),
             new PublicHoliday(D("2030-04-30"), "Ngày Chiến thắng", PublicHolidayKind.Holiday, "thử")]);
 
-        Assert.Equal(D(noticeBy), Reappointment.WorkingDaysBefore(D(termEnd), 90, calendar));
-        Assert.Equal(D(noticeByWithHoliday), Reappointment.WorkingDaysBefore(D(termEnd), 90, withHoliday));
+        Assert.Equal(D(noticeBy), calendar.SubtractWorkingDays(D(termEnd), 90));
+        Assert.Equal(D(noticeByWithHoliday), withHoliday.SubtractWorkingDays(D(termEnd), 90));
     }
 
     [Fact]

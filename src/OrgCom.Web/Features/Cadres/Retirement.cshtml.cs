@@ -43,7 +43,7 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
             XlsxColumn<Row>.Text("Chức vụ", r => r.Post.PositionName, width: 40),
             XlsxColumn<Row>.Text("Cấp", r => r.Post.Level.DisplayName(), width: 20),
             XlsxColumn<Row>.Text("Tổ chức đảng", r => r.Post.OrganizationName, width: 32),
-            XlsxColumn<Row>.Text("Ngày sinh", r => r.Post.BirthYearOnly ? r.Post.BirthDate.Year.ToString() : DateText.Format(r.Post.BirthDate), width: 12),
+            XlsxColumn<Row>.Text("Ngày sinh", r => Members.MemberQueries.BirthText(r.Post.BirthDate, r.Post.BirthYearOnly), width: 12),
             XlsxColumn<Row>.Text("Tuổi nghỉ hưu", r => r.Retirement.AgeText, width: 16),
             XlsxColumn<Row>.Date("Nghỉ hưu từ ngày", r => r.Retirement.PensionFrom),
         ])
