@@ -1,6 +1,7 @@
 using OrgCom.Core.Common;
 using OrgCom.Core.Documents;
 using OrgCom.Core.Members;
+using OrgCom.Core.Rules;
 using OrgCom.Core.Text;
 
 namespace OrgCom.Core.Cadres;
@@ -59,7 +60,7 @@ public sealed class Appointment
 
     public static Result<Appointment> Create(Member member, Position position, AppointmentKind kind, string? decisionNumber,
         DateOnly decisionDate, DateOnly startOn, DateOnly termEndsOn, bool isConcurrent, bool isActing,
-        IReadOnlyList<HeldPost> activePosts, DateOnly today)
+        IReadOnlyList<HeldPost> activePosts, DateOnly today, RetirementSchedule? retirement = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(position);
@@ -78,6 +79,9 @@ public sealed class Appointment
             return CadreErrors.StartBeforeDecision;
         if (termEndsOn <= startOn)
             return CadreErrors.TermEndBeforeStart;
+        // An appointed term (or an extension) runs at most to the retirement moment; elected terms follow the congress.
+        if (retirement is not null && kind != AppointmentKind.Election && termEndsOn > retirement.RetiresOn)
+            return CadreErrors.TermAfterRetirement(termEndsOn, retirement);
         if (activePosts.FirstOrDefault(p => p.PositionId == position.Id) is { } same)
             return CadreErrors.AlreadyHolds(member.FullName, same.PositionName);
         if (!isConcurrent && activePosts.FirstOrDefault(p => !p.IsConcurrent) is { } principal)
@@ -88,6 +92,18 @@ public sealed class Appointment
             PositionName = position.Title, Level = position.Level, Kind = kind, DecisionNumber = number.Value!.ToString(),
             DecisionDate = decisionDate, StartOn = startOn, TermEndsOn = termEndsOn, IsConcurrent = isConcurrent, IsActing = isActing,
         };
+    }
+
+    /// <summary>The term end a decision gives when none is entered: the rule's term from the start, but not beyond the
+    /// retirement moment (reappointment or extension "đến thời điểm nghỉ hưu"); an extension always runs to retirement.</summary>
+    public static DateOnly DefaultTermEnd(AppointmentKind kind, DateOnly startOn, RetirementSchedule? retirement, RuleBook rules)
+    {
+        if (retirement is null)
+            return Reappointment.TermEnd(startOn, rules);
+        if (kind == AppointmentKind.Extension)
+            return retirement.RetiresOn;
+        var term = Reappointment.TermEnd(startOn, rules);
+        return kind != AppointmentKind.Election && term > retirement.RetiresOn && retirement.RetiresOn > startOn ? retirement.RetiresOn : term;
     }
 
     /// <summary>Ends the post (retirement, transfer, reappointment by a new decision, dismissal …).</summary>

@@ -16,12 +16,16 @@ public static class CadreErrors
         "Yêu cầu trình độ lý luận chính trị cần ghi văn bản quy định tiêu chuẩn chức danh làm căn cứ.");
     public static Error PositionInactive(string name) => new("position.inactive", $"Chức vụ \"{name}\" không còn sử dụng.");
 
-    public static Error NotAvailable(string name, string status) => new("appointment.member.status",
-        $"Không thể bổ nhiệm {name}: đang ở trạng thái \"{status}\".");
+    /// <param name="action">"bổ nhiệm", "quy hoạch".</param>
+    public static Error NotAvailable(string name, string status, string action = "bổ nhiệm") => new("appointment.member.status",
+        $"Không thể {action} {name}: đang ở trạng thái \"{status}\".");
     public static readonly Error AppointmentKindRequired = new("appointment.kind.required", "Hãy chọn hình thức (bổ nhiệm, bổ nhiệm lại, …).");
     public static readonly Error DecisionInFuture = new("appointment.decision.future", "Ngày quyết định không thể sau ngày hôm nay.");
     public static readonly Error StartBeforeDecision = new("appointment.start.early", "Ngày bắt đầu giữ chức vụ không thể trước ngày quyết định.");
     public static readonly Error TermEndBeforeStart = new("appointment.term.end", "Ngày hết thời hạn phải sau ngày bắt đầu giữ chức vụ.");
+    public static Error TermAfterRetirement(DateOnly termEnd, RetirementSchedule retirement) => new("appointment.term.retirement",
+        $"Ngày hết thời hạn {DateText.Format(termEnd)} sau thời điểm nghỉ hưu ({retirement.Describe()}): thời hạn giữ chức vụ "
+        + $"(bổ nhiệm, bổ nhiệm lại, kéo dài) tính nhiều nhất đến ngày {DateText.Format(retirement.RetiresOn)}. {retirement.Citation}.");
     public static Error AlreadyHolds(string name, string position) => new("appointment.duplicate",
         $"{name} đang giữ chức vụ \"{position}\"; hãy kết thúc lần bổ nhiệm hiện tại trước khi bổ nhiệm lại.");
     public static Error PrincipalPostHeld(string name, string position) => new("appointment.principal",

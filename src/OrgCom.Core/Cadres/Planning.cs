@@ -1,5 +1,6 @@
 using OrgCom.Core.Common;
 using OrgCom.Core.Documents;
+using OrgCom.Core.Members;
 using OrgCom.Core.Rules;
 using OrgCom.Core.Text;
 
@@ -24,7 +25,9 @@ public enum PlanningEntryStatus
 }
 
 /// <summary>A cadre's planned position in another batch of the same term, or a cadre planned for the position.</summary>
-public sealed record PlannedPost(long MemberId, string MemberName, long PositionId, string PositionName, PositionLevel Level);
+/// <param name="InScope">The batch it belongs to is within the user's read scope: only then do refusals name it (the
+/// others are counted).</param>
+public sealed record PlannedPost(long MemberId, string MemberName, long PositionId, string PositionName, PositionLevel Level, bool InScope = true);
 
 /// <summary>
 /// What the planning limits need from outside the batch: the active entries of the other batches of the same term for
@@ -127,16 +130,19 @@ public sealed class PlanningBatch
     /// Proposes a cadre for a position (in a draft), or adds one in the yearly review of an approved plan (then a reason
     /// is required and the entry is approved at once). Refused: an appraised batch; a position the cadre holds; the same
     /// cadre twice for a position; more cadres for the position than the rule allows; more positions of the same level
-    /// for the cadre than the rule allows — counting the other batches of the term.
+    /// for the cadre than the rule allows — counting the other batches of the term; a person no longer in the party
+    /// (died, expelled, left …), as an appointment refuses them.
     /// </summary>
-    public Result<PlanningEntry> Propose(long memberId, string memberName, Position position, PlanningContext context,
-        RuleBook rules, DateOnly today, string? reason)
+    public Result<PlanningEntry> Propose(long memberId, string memberName, MemberStatus memberStatus, Position position,
+        PlanningContext context, RuleBook rules, DateOnly today, string? reason)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rules);
         if (Status == PlanningStatus.Appraised)
             return PlanningErrors.Frozen;
+        if (memberStatus.IsEnded())
+            return CadreErrors.NotAvailable(memberName, memberStatus.DisplayName(), "quy hoạch");
         var cleanReason = VietnameseText.Normalize(reason);
         if (Status == PlanningStatus.Approved && cleanReason.Length == 0)
             return PlanningErrors.ReviewReasonRequired;
@@ -156,11 +162,11 @@ public sealed class PlanningBatch
             return PlanningErrors.AlreadyPlanned(memberName, position.Name);
         var maxPerPosition = rules.Get(RuleKey.PlanningMaxCadresPerPosition, today);
         if (forPosition.Count >= maxPerPosition.AsInt())
-            return PlanningErrors.PositionFull(position.Name, maxPerPosition, forPosition.Select(p => p.MemberName));
+            return PlanningErrors.PositionFull(position.Name, maxPerPosition, forPosition);
 
         var sameLevel = own.Where(e => e.MemberId == memberId && e.Level == position.Level)
-            .Select(e => e.PositionName)
-            .Concat(context.OthersForCadre.Where(p => p.MemberId == memberId && p.Level == position.Level).Select(p => p.PositionName))
+            .Select(e => new PlannedPost(e.MemberId, e.MemberName, e.PositionId, e.PositionName, e.Level))
+            .Concat(context.OthersForCadre.Where(p => p.MemberId == memberId && p.Level == position.Level))
             .ToList();
         var maxPerCadre = rules.Get(RuleKey.PlanningMaxPositionsPerCadreSameLevel, today);
         if (sameLevel.Count >= maxPerCadre.AsInt())
@@ -267,12 +273,25 @@ public static class PlanningErrors
         $"{name} đang giữ chức vụ \"{position}\": không quy hoạch vào chức vụ đang đảm nhiệm.");
     public static Error AlreadyPlanned(string name, string position) => new("planning.duplicate",
         $"{name} đã có trong quy hoạch chức vụ \"{position}\" của nhiệm kỳ này.");
-    public static Error PositionFull(string position, RuleValue rule, IEnumerable<string> names) => new("planning.position.full",
-        $"Chức vụ \"{position}\" đã có đủ {rule.AsInt()} cán bộ trong quy hoạch ({string.Join(", ", names)}); "
+    /// <summary>Names the cadres planned in batches the user can read; those of other batches are only counted.</summary>
+    public static Error PositionFull(string position, RuleValue rule, IReadOnlyList<PlannedPost> planned) => new("planning.position.full",
+        $"Chức vụ \"{position}\" đã có đủ {rule.AsInt()} cán bộ trong quy hoạch ({List(planned.Where(p => p.InScope).Select(p => p.MemberName), ", ", planned.Count(p => !p.InScope), "cán bộ")}); "
         + $"mỗi chức vụ quy hoạch không quá {rule.AsInt()} cán bộ. {rule.Citation}.");
-    public static Error CadreFull(string name, PositionLevel level, RuleValue rule, IEnumerable<string> positions) => new("planning.cadre.full",
-        $"{name} đã được quy hoạch {rule.AsInt()} chức vụ cùng cấp \"{level.DisplayName()}\" ({string.Join("; ", positions)}); "
+    /// <summary>Names the positions of batches the user can read; those of other batches are only counted.</summary>
+    public static Error CadreFull(string name, PositionLevel level, RuleValue rule, IReadOnlyList<PlannedPost> planned) => new("planning.cadre.full",
+        $"{name} đã được quy hoạch {rule.AsInt()} chức vụ cùng cấp \"{level.DisplayName()}\" ({List(planned.Where(p => p.InScope).Select(p => p.PositionName), "; ", planned.Count(p => !p.InScope), "chức vụ")}); "
         + $"một cán bộ quy hoạch không quá {rule.AsInt()} chức vụ cùng cấp. {rule.Citation}.");
+    public static Error PositionOutside(string position, string positionOrganization, string batchOrganization) => new("planning.position.outside",
+        $"Chức vụ \"{position}\" thuộc {positionOrganization}, không thuộc {batchOrganization} hoặc các tổ chức trực thuộc: "
+        + "đợt quy hoạch chỉ gồm chức vụ của tổ chức lập quy hoạch và các tổ chức trực thuộc.");
+
+    /// <summary>"Trần An, Lê Bình và 1 cán bộ của đợt quy hoạch ngoài phạm vi của bạn".</summary>
+    private static string List(IEnumerable<string> named, string separator, int hidden, string what)
+    {
+        var names = string.Join(separator, named);
+        var others = $"{hidden} {what} của đợt quy hoạch ngoài phạm vi của bạn";
+        return hidden == 0 ? names : names.Length == 0 ? others : $"{names} và {others}";
+    }
     public static readonly Error EntryNotFound = new("planning.entry.none", "Không tìm thấy cán bộ này trong danh sách quy hoạch.");
     public static readonly Error Empty = new("planning.empty", "Đợt quy hoạch chưa có cán bộ nào được đề xuất.");
     public static Error WrongStatus(PlanningBatch batch, string action) => new("planning.status",

@@ -8,7 +8,7 @@ namespace OrgCom.Core.Cadres;
 /// <summary>What the rules allow when an appointed term ends (domain.md §4).</summary>
 public enum ReappointmentOutcome
 {
-    /// <summary>A full term or more left before retirement: reappoint for a new term (5 years).</summary>
+    /// <summary>A full term or more left before retirement: reappoint for a new term of the rule's length.</summary>
     ReappointFullTerm,
     /// <summary>From 2 to under 5 years left: reappoint until retirement.</summary>
     ReappointToRetirement,
@@ -23,11 +23,15 @@ public enum ReappointmentOutcome
 /// not cover the years it falls in (the explanation says which year is missing).</param>
 /// <param name="MonthsLeftAtTermEnd">Full months of working age left after the term ends.</param>
 /// <param name="NewTermEndsOn">The last day of the new term or extension; null when the cadre retires during the term.</param>
+/// <param name="TermMonths">The length of a term by the rule in force at the term's end.</param>
 public sealed record ReappointmentPlan(
     DateOnly TermEndsOn, DateOnly? NoticeBy, ReappointmentOutcome Outcome, int MonthsLeftAtTermEnd, DateOnly? NewTermEndsOn,
-    string Explanation, IReadOnlyList<RuleCitation> Citations)
+    string Explanation, IReadOnlyList<RuleCitation> Citations, int TermMonths)
 {
-    public string OutcomeText => Reappointment.DisplayName(Outcome);
+    /// <summary>"Bổ nhiệm lại 5 năm" with the rule's term, or the outcome's name.</summary>
+    public string OutcomeText => Outcome == ReappointmentOutcome.ReappointFullTerm
+        ? $"Bổ nhiệm lại {CadreText.Duration(TermMonths)}"
+        : Reappointment.DisplayName(Outcome);
 }
 
 public static class Reappointment
@@ -58,7 +62,7 @@ public static class Reappointment
         string notice;
         try
         {
-            noticeBy = WorkingDaysBefore(termEndsOn, noticeDays, calendar);
+            noticeBy = calendar.SubtractWorkingDays(termEndsOn, noticeDays);
             notice = $"Thông báo và xem xét bổ nhiệm lại chậm nhất ngày {DateText.Format(noticeBy)} "
                 + $"({noticeDays} ngày làm việc trước ngày hết thời hạn {DateText.Format(termEndsOn)}). ";
         }
@@ -76,38 +80,24 @@ public static class Reappointment
         if (retirement.RetiresOn <= termEndsOn)
             return new(termEndsOn, noticeBy, ReappointmentOutcome.RetiresDuringTerm, 0, null,
                 $"Nghỉ hưu từ ngày {DateText.Format(retirement.PensionFrom)}, trước khi hết thời hạn giữ chức vụ ({DateText.Format(termEndsOn)}): không xem xét bổ nhiệm lại.",
-                [retirement.Citation]);
+                [retirement.Citation], term);
         if (monthsLeft >= term)
             return new(termEndsOn, noticeBy, ReappointmentOutcome.ReappointFullTerm, monthsLeft,
                 afterTerm.AddMonths(term).AddDays(-1),
-                notice + left + $" Còn đủ {term / 12} năm trở lên: xem xét bổ nhiệm lại thời hạn {term / 12} năm.",
-                [noticeRule.Citation, termRule.Citation, retirement.Citation]);
+                notice + left + $" Còn đủ {CadreText.Duration(term)} trở lên: xem xét bổ nhiệm lại thời hạn {CadreText.Duration(term)}.",
+                [noticeRule.Citation, termRule.Citation, retirement.Citation], term);
         if (monthsLeft >= minToRetirement)
             return new(termEndsOn, noticeBy, ReappointmentOutcome.ReappointToRetirement, monthsLeft, retirement.RetiresOn,
-                notice + left + $" Còn từ {minToRetirement / 12} năm đến dưới {term / 12} năm: xem xét bổ nhiệm lại đến thời điểm nghỉ hưu.",
-                [noticeRule.Citation, toRetirementRule.Citation, retirement.Citation]);
+                notice + left + $" Còn từ {CadreText.Duration(minToRetirement)} đến dưới {CadreText.Duration(term)}: xem xét bổ nhiệm lại đến thời điểm nghỉ hưu.",
+                [noticeRule.Citation, toRetirementRule.Citation, retirement.Citation], term);
         return new(termEndsOn, noticeBy, ReappointmentOutcome.ExtendToRetirement, monthsLeft, retirement.RetiresOn,
-            notice + left + $" Còn dưới {minToRetirement / 12} năm: xem xét kéo dài thời gian giữ chức vụ đến thời điểm nghỉ hưu.",
-            [noticeRule.Citation, toRetirementRule.Citation, retirement.Citation]);
-    }
-
-    /// <summary>The <paramref name="n"/>-th working day before <paramref name="date"/>, the date itself not counted.</summary>
-    public static DateOnly WorkingDaysBefore(DateOnly date, int n, WorkingCalendar calendar)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var day = date;
-        for (var counted = 0; counted < n;)
-        {
-            day = day.AddDays(-1);
-            if (calendar.IsWorkingDay(day))
-                counted++;
-        }
-        return day;
+            notice + left + $" Còn dưới {CadreText.Duration(minToRetirement)}: xem xét kéo dài thời gian giữ chức vụ đến thời điểm nghỉ hưu.",
+            [noticeRule.Citation, toRetirementRule.Citation, retirement.Citation], term);
     }
 
     public static string DisplayName(ReappointmentOutcome outcome) => outcome switch
     {
-        ReappointmentOutcome.ReappointFullTerm => "Bổ nhiệm lại 5 năm",
+        ReappointmentOutcome.ReappointFullTerm => "Bổ nhiệm lại đủ một thời hạn",
         ReappointmentOutcome.ReappointToRetirement => "Bổ nhiệm lại đến khi nghỉ hưu",
         ReappointmentOutcome.ExtendToRetirement => "Kéo dài thời gian giữ chức vụ đến khi nghỉ hưu",
         ReappointmentOutcome.RetiresDuringTerm => "Nghỉ hưu trước khi hết thời hạn",

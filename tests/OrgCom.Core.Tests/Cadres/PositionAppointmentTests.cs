@@ -1,5 +1,6 @@
 using OrgCom.Core.Cadres;
 using OrgCom.Core.Members;
+using OrgCom.Core.Tests.Rules;
 
 namespace OrgCom.Core.Tests.Cadres;
 
@@ -77,5 +78,37 @@ public class PositionAppointmentTests
         Assert.Equal("appointment.end.early", appointment.End(new DateOnly(2026, 1, 1), "Nghỉ hưu").Error!.Code);
         Assert.True(appointment.End(new DateOnly(2026, 6, 1), "Điều động").IsSuccess);
         Assert.Equal("appointment.ended", appointment.End(new DateOnly(2026, 7, 1), "Lần nữa").Error!.Code);
+    }
+
+    /// <summary>Nguyễn Văn An, born 01/01/1975, retires at the end of 31/01/2037 (62 years, reached on 01/01/2037).</summary>
+    private static RetirementSchedule AnRetires => Retirement.For(Gender.Male, new DateOnly(1975, 1, 1), false, ReferenceData.Rules).Value!;
+
+    [Theory]
+    // kind, term end: appointed terms and extensions end by retirement; elected terms follow the congress
+    [InlineData(AppointmentKind.Appointment, "2037-01-31", null)]
+    [InlineData(AppointmentKind.Appointment, "2037-02-01", "appointment.term.retirement")]
+    [InlineData(AppointmentKind.Reappointment, "2038-01-31", "appointment.term.retirement")]
+    [InlineData(AppointmentKind.Extension, "2037-02-01", "appointment.term.retirement")]
+    [InlineData(AppointmentKind.Extension, "2037-01-31", null)]
+    [InlineData(AppointmentKind.Election, "2038-01-31", null)]
+    public void A_term_does_not_run_past_retirement(AppointmentKind kind, string termEnd, string? error)
+    {
+        var result = Appointment.Create(Official(), Post(5), kind, "15-QĐ/TU", new DateOnly(2033, 1, 10), new DateOnly(2033, 1, 10),
+            DateOnly.Parse(termEnd), false, false, [], new DateOnly(2033, 1, 10), AnRetires);
+
+        Assert.Equal(error, result.Error?.Code);
+        if (error is not null)
+            Assert.Contains("31/01/2037", result.Error!.Message);
+    }
+
+    [Theory]
+    // kind, start: an empty term end is the rule's term, cut at retirement; an extension runs to retirement
+    [InlineData(AppointmentKind.Appointment, "2026-03-15", "2031-03-14")]
+    [InlineData(AppointmentKind.Reappointment, "2034-01-01", "2037-01-31")]
+    [InlineData(AppointmentKind.Extension, "2036-01-01", "2037-01-31")]
+    [InlineData(AppointmentKind.Election, "2034-01-01", "2038-12-31")]
+    public void The_default_term_end_is_the_rules_term_not_beyond_retirement(AppointmentKind kind, string start, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected), Appointment.DefaultTermEnd(kind, DateOnly.Parse(start), AnRetires, ReferenceData.Rules));
     }
 }

@@ -51,8 +51,8 @@ public class ReappointmentTests
             new PublicHoliday(D("2030-01-01"), "Tết Dương lịch", PublicHolidayKind.Holiday, "thử"),
             new PublicHoliday(D("2030-04-30"), "Ngày Chiến thắng", PublicHolidayKind.Holiday, "thử")]);
 
-        Assert.Equal(D(noticeBy), Reappointment.WorkingDaysBefore(D(termEnd), 90, calendar));
-        Assert.Equal(D(noticeByWithHoliday), Reappointment.WorkingDaysBefore(D(termEnd), 90, withHoliday));
+        Assert.Equal(D(noticeBy), calendar.SubtractWorkingDays(D(termEnd), 90));
+        Assert.Equal(D(noticeByWithHoliday), withHoliday.SubtractWorkingDays(D(termEnd), 90));
     }
 
     [Fact]
@@ -86,5 +86,34 @@ public class ReappointmentTests
         Assert.Equal(newEnd is null ? null : D(newEnd), plan.NewTermEndsOn);
         Assert.NotEmpty(plan.Citations);
         Assert.NotEmpty(plan.OutcomeText);
+    }
+
+    /// <summary>The rule data with a 4-year term and a 3-year "to retirement" threshold, to show the wording follows it.</summary>
+    private static readonly Lazy<OrgCom.Core.Rules.RuleBook> ShorterTerm = new(() => OrgCom.Core.Rules.RuleBookJson.Parse(
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(ReferenceData.Read("rules.json"),
+                "(\"key\": \"appointment.term_months\",\\s*\"value\": )\"60\"", "$1\"48\""),
+            "(\"key\": \"appointment.reappointment_to_retirement_min_months\",\\s*\"value\": )\"24\"", "$1\"30\"")));
+
+    [Theory]
+    // born, term end: the outcome's text and the explanation follow the rule's term, not a fixed 5 years
+    [InlineData("1975-01-01", "2026-12-31", "Bổ nhiệm lại 4 năm", "Còn đủ 4 năm trở lên: xem xét bổ nhiệm lại thời hạn 4 năm.")]
+    [InlineData("1965-02-10", "2023-08-31", "Bổ nhiệm lại đến khi nghỉ hưu", "Còn từ 2 năm 6 tháng đến dưới 4 năm")]
+    [InlineData("1965-02-10", "2024-08-31", "Kéo dài thời gian giữ chức vụ đến khi nghỉ hưu", "Còn dưới 2 năm 6 tháng")]
+    public void The_wording_follows_the_terms_of_the_rule_data(string birth, string termEnd, string outcome, string explanation)
+    {
+        var plan = Reappointment.For(D(termEnd), Retirement.For(Gender.Male, D(birth), false, ShorterTerm.Value).Value!, ShorterTerm.Value, ReferenceData.Calendar);
+
+        Assert.Equal(outcome, plan.OutcomeText);
+        Assert.Contains(explanation, plan.Explanation);
+        Assert.DoesNotContain("5 năm", plan.Explanation);
+    }
+
+    [Fact]
+    public void With_the_rules_in_force_a_full_term_reads_five_years()
+    {
+        var plan = Reappointment.For(D("2026-12-31"), Retires(Gender.Male, "1975-01-01"), ReferenceData.Rules, ReferenceData.Calendar);
+
+        Assert.Equal("Bổ nhiệm lại 5 năm", plan.OutcomeText);
     }
 }

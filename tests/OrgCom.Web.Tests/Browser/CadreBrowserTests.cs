@@ -8,7 +8,7 @@ namespace OrgCom.Web.Tests.Browser;
 public sealed class CadreBrowserTests : BrowserTest
 {
     [Fact]
-    public async Task Planning_for_one_organization_refuses_a_fourth_candidate_then_is_approved_and_reported()
+    public async Task Planning_for_one_organization_refuses_a_fourth_candidate_then_is_approved_by_a_leader_and_reported()
     {
         // Four Hà Nội cadres, none holding the post planned for.
         const string post = "Chủ tịch · Ủy ban nhân dân phường Ba Đình";
@@ -48,11 +48,18 @@ public sealed class CadreBrowserTests : BrowserTest
         await page.GetByLabel("Ngày thẩm định").FillAsync($"{today:dd/MM/yyyy}");
         await page.GetByLabel("Ý kiến thẩm định").FillAsync("Đủ tiêu chuẩn, điều kiện");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi thẩm định" }).ClickAsync();
-        await page.GetByLabel("Số quyết định").FillAsync("45-QĐ/ĐU");
-        await page.GetByLabel("Ngày quyết định").FillAsync($"{today:dd/MM/yyyy}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" }).ClickAsync();
-        await Expect(page.GetByTestId("status")).ToHaveTextAsync("Đã phê duyệt");
-        await Expect(page.Locator(".alert-success")).ToContainTextAsync("phê duyệt quy hoạch cho 3 lượt cán bộ của 1 cơ quan, đơn vị");
+        // The staff member who appraised cannot approve: that is the leaders'.
+        await Expect(page.GetByTestId("awaiting-approval")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" })).ToHaveCountAsync(0);
+        var batchUrl = page.Url.Split('?')[0];
+
+        var leader = await SignInInBrowserAsync("lanhdao.hanoi");
+        await leader.GotoAsync(batchUrl);
+        await leader.GetByLabel("Số quyết định").FillAsync("45-QĐ/ĐU");
+        await leader.GetByLabel("Ngày quyết định").FillAsync($"{today:dd/MM/yyyy}");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" }).ClickAsync();
+        await Expect(leader.GetByTestId("status")).ToHaveTextAsync("Đã phê duyệt");
+        await Expect(leader.Locator(".alert-success")).ToContainTextAsync("phê duyệt quy hoạch cho 3 lượt cán bộ của 1 cơ quan, đơn vị");
 
         await page.GotoAsync($"{BaseUrl}/Cadres/Planning");
         // With the demo's approved Hà Nội plan (4 entries).

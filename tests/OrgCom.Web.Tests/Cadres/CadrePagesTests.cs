@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Cadres;
 using OrgCom.Web.Infrastructure.Audit;
@@ -190,5 +191,77 @@ public sealed class CadrePagesTests : AppTest
         var hcm = await GetDocumentAsync(await SignInAsync("hcm"), $"/Cadres/Eligibility?MemberId={member}&PositionId={position}&Date={late:dd/MM/yyyy}");
         Assert.Null(hcm.QuerySelector("[data-testid=verdict]"));
         Assert.DoesNotContain(name, hcm.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Dates_before_the_cadre_rules_came_into_force_give_a_message_and_change_nothing()
+    {
+        var member = await HanoiCellMemberAsync(2);
+        var committeeSeat = await PositionIdAsync("X00004", "Bí thư Đảng ủy phường");
+        var viceChair = await PositionIdAsync("X00004", "Phó Chủ tịch");
+        var client = await SignInAsync("hanoi");
+        var before = await FingerprintAsync();
+
+        // The committee rules (Chỉ thị 45-CT/TW) start on 30/05/2019.
+        var check = await client.GetAsync($"/Cadres/Eligibility?MemberId={member}&PositionId={committeeSeat}&Date=01/01/2019");
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("Không kiểm tra được điều kiện tại ngày 01/01/2019", (await DocumentAsync(check)).QuerySelector("[data-testid=errors]")!.TextContent);
+
+        // The term rule starts on 19/12/2017: a start before it with no term end asks for the decision's term end.
+        var appoint = await PostFormAsync(client, $"/Cadres/Appoint/{member}", new()
+        {
+            ["PositionId"] = viceChair.ToString(), ["Kind"] = "Appointment", ["DecisionNumber"] = "12-QĐ/ĐU",
+            ["DecisionDate"] = "01/01/2016", ["StartOn"] = "01/01/2016", ["IsConcurrent"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.OK, appoint.StatusCode);
+        Assert.Contains("Hãy nhập ngày hết thời hạn theo quyết định", (await DocumentAsync(appoint)).QuerySelector("[data-testid=errors]")!.TextContent);
+        Assert.Equal(before, await FingerprintAsync());
+
+        // A post whose term ended in 2015 and was never closed: the worklist says what it cannot tell.
+        await WithDbAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member);
+            var p = await db.Positions.SingleAsync(x => x.Id == viceChair);
+            db.Appointments.Add(Appointment.Create(m, p, AppointmentKind.Appointment, "7-QĐ/ĐU", new(2011, 1, 1), new(2011, 1, 1), new(2015, 12, 31),
+                true, false, [], new(2011, 1, 1)).Value!);
+            return await db.SaveChangesAsync();
+        });
+        var worklist = await client.GetAsync("/Cadres/Reappointment?Months=12");
+        Assert.Equal(HttpStatusCode.OK, worklist.StatusCode);
+        Assert.Contains((await DocumentAsync(worklist)).QuerySelectorAll("[data-testid=reappointments] tbody tr").Select(r => r.TextContent),
+            r => r.Contains("Không xác định được hình thức cho thời hạn kết thúc ngày 31/12/2015"));
+    }
+
+    [Fact]
+    public async Task Capped_lists_say_so_and_the_worklist_cap_counts_only_appointed_posts()
+    {
+        // A committee seat whose term ends tomorrow: the first post by term end, but elected, not reappointed.
+        var member = await HanoiCellMemberAsync(3);
+        var seat = await PositionIdAsync("X00004", "Bí thư Đảng ủy phường");
+        var today = OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System);
+        await WithDbAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member);
+            var p = await db.Positions.SingleAsync(x => x.Id == seat);
+            db.Appointments.Add(Appointment.Create(m, p, AppointmentKind.Election, "8-QĐ/ĐU", today.AddYears(-5), today.AddYears(-5), today.AddDays(1),
+                true, false, [], today).Value!);
+            return await db.SaveChangesAsync();
+        });
+        await using var capped = Factory.WithWebHostBuilder(b => b.UseSetting("OrgCom:CadreListMaxRows", "1"));
+        var client = capped.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, "/Account/Login",
+            new() { ["Input.UserName"] = "hanoi", ["Input.Password"] = Password })).StatusCode);
+
+        var worklist = await GetDocumentAsync(client, "/Cadres/Reappointment?Months=60");
+        var row = Assert.Single(worklist.QuerySelectorAll("[data-testid=reappointments] tbody tr"));
+        Assert.DoesNotContain("Bí thư Đảng ủy phường", row.TextContent);
+        Assert.Contains("Danh sách chỉ hiển thị 1 dòng đầu", worklist.QuerySelector("[data-testid=truncated]")!.TextContent);
+
+        var forecast = await GetDocumentAsync(client, "/Cadres/Retirement?Months=120");
+        Assert.Contains("Danh sách chỉ hiển thị", forecast.QuerySelector("[data-testid=truncated]")!.TextContent);
+        // Uncapped, nothing is said.
+        var hanoi = await SignInAsync("hanoi");
+        Assert.Null((await GetDocumentAsync(hanoi, "/Cadres/Retirement?Months=120")).QuerySelector("[data-testid=truncated]"));
+        Assert.Null((await GetDocumentAsync(hanoi, "/Cadres/Reappointment?Months=60")).QuerySelector("[data-testid=truncated]"));
     }
 }

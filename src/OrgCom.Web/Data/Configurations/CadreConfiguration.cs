@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrgCom.Core.Access;
 using OrgCom.Core.Cadres;
 using OrgCom.Core.Members;
 using OrgCom.Core.Organizations;
@@ -53,7 +54,9 @@ public sealed class PlanningBatchConfiguration : IEntityTypeConfiguration<Planni
     public void Configure(EntityTypeBuilder<PlanningBatch> b)
     {
         b.ToTable("planning_batches");
-        b.OwnedByOrganization(p => p.OrganizationId);
+        // Staff propose and appraise (Write); the organization's leaders approve, and change the approved plan in the
+        // yearly review (Approve). The batch page checks which of the two each step needs.
+        b.OwnedByOrganization(p => p.OrganizationId, Permission.Write | Permission.Approve);
         b.Property(p => p.Id).UseIdentityAlwaysColumn();
         b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.Property(p => p.Title).HasMaxLength(PlanningBatch.MaxTitleLength);
@@ -72,7 +75,8 @@ public sealed class PlanningEntryConfiguration : IEntityTypeConfiguration<Planni
     public void Configure(EntityTypeBuilder<PlanningEntry> b)
     {
         b.ToTable("planning_entries");
-        b.OwnedByOrganization(e => e.OrganizationId);
+        // As the batch: proposals by staff (Write), additions and removals after approval by leaders (Approve).
+        b.OwnedByOrganization(e => e.OrganizationId, Permission.Write | Permission.Approve);
         b.Property(e => e.Id).UseIdentityAlwaysColumn();
         b.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);

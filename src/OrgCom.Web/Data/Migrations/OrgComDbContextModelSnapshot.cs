@@ -574,7 +574,7 @@ namespace OrgCom.Web.Data.Migrations
 
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
-                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
@@ -664,7 +664,7 @@ namespace OrgCom.Web.Data.Migrations
 
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
-                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>

@@ -174,11 +174,12 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
                     && db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith(prefix)))
                 .OrderBy(m => m.Id).Skip(skip).FirstAsync(ct);
         }
+        var rules = Core.Rules.RuleBookJson.Parse(File.ReadAllText(ReferenceData.PathOf("rules.json")));
         var held = new List<(Member Member, Position Position)>();
         void Appoint(Member member, Position position, int monthsAgo, bool concurrent = false)
         {
             var start = today.AddMonths(-monthsAgo).AddDays(-random.Next(0, 20));
-            var termEnd = start.AddYears(5).AddDays(-1);
+            var termEnd = Reappointment.TermEnd(start, rules);
             var kind = position.IsCommitteeSeat ? AppointmentKind.Election : AppointmentKind.Appointment;
             var created = Appointment.Create(member, position, kind, $"{random.Next(10, 900)}-QĐ/TU", start, start, termEnd,
                 concurrent, false, [], today);
@@ -202,12 +203,11 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         Appoint(await Pick("X26740", Gender.Female, 1970, 1972, 0), hcmHomeAffairs, 52);
         await db.SaveChangesAsync(ct);
 
-        var rules = Core.Rules.RuleBookJson.Parse(File.ReadAllText(ReferenceData.PathOf("rules.json")));
         var batch = PlanningBatch.Create(org["T01"], 2026, 2031, "Quy hoạch Ban Chấp hành, Ban Thường vụ Thành ủy Hà Nội nhiệm kỳ 2026–2031").Value!;
         var none = new PlanningContext([], [], false);
         foreach (var (member, position) in new[] { (held[2].Member, hnSecretary), (held[4].Member, hnSecretary), (held[2].Member, hnDeputy), (held[8].Member, hnHomeAffairs) })
         {
-            var added = batch.Propose(member.Id, member.FullName, position, none, rules, today, null);
+            var added = batch.Propose(member.Id, member.FullName, member.Status, position, none, rules, today, null);
             if (!added.IsSuccess)
                 throw new InvalidOperationException(added.Error!.Message);
         }

@@ -5,6 +5,7 @@ using OrgCom.Core.Access;
 using OrgCom.Core.Cadres;
 using OrgCom.Core.Common;
 using OrgCom.Core.Members;
+using OrgCom.Core.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
@@ -23,13 +24,16 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
     public List<PositionOption> Positions { get; private set; } = [];
     public string TermRule { get; private set; } = "";
 
+    /// <summary>What an empty term end means, from the rule in force ("để trống: 5 năm, …").</summary>
+    public string TermPlaceholder { get; private set; } = "";
+
     [BindProperty] public long PositionId { get; set; }
     [BindProperty] public AppointmentKind Kind { get; set; }
     [BindProperty, StoredIn<Appointment>(nameof(Appointment.DecisionNumber), "Số quyết định")] public string? DecisionNumber { get; set; }
     [BindProperty] public string? DecisionDate { get; set; }
     [BindProperty] public string? StartOn { get; set; }
 
-    /// <summary>Empty: the rule's term from the start (5 years).</summary>
+    /// <summary>Empty: the rule's term from the start, not beyond retirement; for an extension, to retirement.</summary>
     [BindProperty] public string? TermEndsOn { get; set; }
     [BindProperty] public bool IsConcurrent { get; set; }
     [BindProperty] public bool IsActing { get; set; }
@@ -64,9 +68,25 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         if (!ModelState.IsValid || decided is null || start is null)
             return Page();
         var (book, _) = await rules.GetAsync(ct);
-        var termEnd = end ?? Reappointment.TermEnd(start.Value, book);
+        var retirement = OrgCom.Core.Cadres.Retirement.For(Member.Gender, Member.BirthDate, Member.BirthYearOnly, book);
+        if (!retirement.IsSuccess && (end is null && Kind == AppointmentKind.Extension))
+        {
+            ModelState.AddModelError(nameof(TermEndsOn), retirement.Error!.Message);
+            return Page();
+        }
+        DateOnly termEnd;
+        try
+        {
+            termEnd = end ?? Appointment.DefaultTermEnd(Kind, start.Value, retirement.Value, book);
+        }
+        catch (RuleConfigurationException e)
+        {
+            ModelState.AddModelError(nameof(TermEndsOn),
+                $"Không tính được ngày hết thời hạn từ ngày {DateText.Format(start.Value)}: {e.Message} Hãy nhập ngày hết thời hạn theo quyết định.");
+            return Page();
+        }
         var created = Appointment.Create(Member, position, Kind, DecisionNumber, decided.Value, start.Value, termEnd,
-            IsConcurrent, IsActing, await queries.ActivePostsOfAsync(Member.Id, ct), VietnamTime.Today(clock));
+            IsConcurrent, IsActing, await queries.ActivePostsOfAsync(Member.Id, ct), VietnamTime.Today(clock), retirement.Value);
         if (!created.IsSuccess)
         {
             ModelState.AddModelError("", created.Error!.Message);
@@ -113,7 +133,9 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         History = await queries.HistoryAsync(memberId, ct);
         Positions = await queries.PositionsAsync(ct);
         var (book, _) = await rules.GetAsync(ct);
-        TermRule = book.Get(OrgCom.Core.Rules.RuleKey.AppointmentTermMonths, VietnamTime.Today(clock)).Citation.ToString();
+        var term = book.Get(RuleKey.AppointmentTermMonths, VietnamTime.Today(clock));
+        TermRule = term.Citation.ToString();
+        TermPlaceholder = $"để trống: {CadreText.Duration(term.AsInt())}, không quá tuổi nghỉ hưu";
         return true;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Cadres;
 using OrgCom.Core.Common;
+using OrgCom.Core.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Rules;
@@ -55,9 +56,17 @@ public sealed class EligibilityModel(OrgComDbContext db, CadreQueries queries, R
         var committeeMember = await posts.AnyAsync(a => a.EndedOn == null && a.OrganizationId == position.OrganizationId
             && db.Positions.IgnoreQueryFilters().Any(p => p.Id == a.PositionId && p.IsCommitteeSeat), ct);
         var (book, _) = await rules.GetAsync(ct);
-        Report = Eligibility.Check(
-            new EligibilityCandidate(member.FullName, member.Gender, member.BirthDate, member.BirthYearOnly, member.PoliticalTheory),
-            position, new EligibilityHistory(heldBefore, committeeMember), date.Value, book);
+        try
+        {
+            Report = Eligibility.Check(
+                new EligibilityCandidate(member.FullName, member.Gender, member.BirthDate, member.BirthYearOnly, member.PoliticalTheory),
+                position, new EligibilityHistory(heldBefore, committeeMember), date.Value, book);
+        }
+        catch (RuleConfigurationException e)
+        {
+            // A date before the rules came into force (or a gap in the rule data): say so rather than guess.
+            ModelState.AddModelError(nameof(Date), $"Không kiểm tra được điều kiện tại ngày {DateText.Format(date.Value)}: {e.Message}");
+        }
         return Page();
     }
 }

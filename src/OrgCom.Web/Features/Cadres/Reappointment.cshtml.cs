@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrgCom.Core.Cadres;
+using OrgCom.Core.Common;
+using OrgCom.Core.Rules;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Rules;
 
@@ -11,9 +13,13 @@ namespace OrgCom.Web.Features.Cadres;
 /// day the cadre must be notified, and what the rules allow, each with its rule. Committee seats are elected, not
 /// reappointed, so they are not listed.
 /// </summary>
-public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock) : PageModel
+public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock, IConfiguration configuration) : PageModel
 {
-    public const int MaxRows = 2000;
+    /// <summary>The most posts listed (earliest term end first); <c>OrgCom:CadreListMaxRows</c>.</summary>
+    public int MaxRows { get; } = configuration.GetValue("OrgCom:CadreListMaxRows", 2000);
+
+    /// <summary>More posts matched than <see cref="MaxRows"/>: the page says so.</summary>
+    public bool Truncated { get; private set; }
 
     public sealed record Row(ActivePost Post, ReappointmentPlan? Plan, string? Problem);
 
@@ -32,13 +38,22 @@ public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider ru
             Months = 12;
         }
         var (book, calendar) = await rules.GetAsync(ct);
-        var posts = await queries.ActivePostsAsync(null, null, Today.AddMonths(Months), MaxRows, ct);
-        Rows = posts.Where(p => !p.IsCommitteeSeat).Select(p =>
+        var (posts, truncated) = await queries.ActivePostsAsync(null, Today.AddMonths(Months), appointedOnly: true, MaxRows, ct);
+        Truncated = truncated;
+        Rows = posts.Select(p =>
         {
             var retirement = OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book);
-            return retirement.IsSuccess
-                ? new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!, book, calendar), null)
-                : new Row(p, null, retirement.Error!.Message);
+            if (!retirement.IsSuccess)
+                return new Row(p, null, retirement.Error!.Message);
+            try
+            {
+                return new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!, book, calendar), null);
+            }
+            catch (RuleConfigurationException e)
+            {
+                // A term that ended before the rules on reappointment came into force: shown, not guessed.
+                return new Row(p, null, $"Không xác định được hình thức cho thời hạn kết thúc ngày {DateText.Format(p.TermEndsOn)}: {e.Message}");
+            }
         }).ToList();
     }
 }

@@ -10,9 +10,13 @@ using OrgCom.Web.Infrastructure.Rules;
 namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>Cadres of the user's scope who retire within the next N months, by position, with the rule behind each date.</summary>
-public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock) : PageModel
+public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock, IConfiguration configuration) : PageModel
 {
-    public const int MaxRows = 5000;
+    /// <summary>The most posts read (of people born in the window, earliest first); <c>OrgCom:CadreListMaxRows</c>.</summary>
+    public int MaxRows { get; } = configuration.GetValue("OrgCom:CadreListMaxRows", 5000);
+
+    /// <summary>More posts matched than <see cref="MaxRows"/>: the page says so.</summary>
+    public bool Truncated { get; private set; }
 
     public sealed record Row(ActivePost Post, RetirementSchedule Retirement);
 
@@ -39,7 +43,7 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
             XlsxColumn<Row>.Text("Chức vụ", r => r.Post.PositionName, width: 40),
             XlsxColumn<Row>.Text("Cấp", r => r.Post.Level.DisplayName(), width: 20),
             XlsxColumn<Row>.Text("Tổ chức đảng", r => r.Post.OrganizationName, width: 32),
-            XlsxColumn<Row>.Text("Ngày sinh", r => r.Post.BirthYearOnly ? r.Post.BirthDate.Year.ToString() : DateText.Format(r.Post.BirthDate), width: 12),
+            XlsxColumn<Row>.Text("Ngày sinh", r => Members.MemberQueries.BirthText(r.Post.BirthDate, r.Post.BirthYearOnly), width: 12),
             XlsxColumn<Row>.Text("Tuổi nghỉ hưu", r => r.Retirement.AgeText, width: 16),
             XlsxColumn<Row>.Date("Nghỉ hưu từ ngày", r => r.Retirement.PensionFrom),
         ])
@@ -49,11 +53,16 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
             [
                 $"CÁN BỘ ĐẾN TUỔI NGHỈ HƯU TỪ {DateText.Format(Today)} ĐẾN {DateText.Format(Until)}",
                 "Theo Bộ luật Lao động 2019 và Nghị định 135/2020/NĐ-CP",
+                .. (Truncated ? new[] { TruncatedText } : []),
                 XlsxReport<Row>.ExportedOnLine(Today),
             ],
         };
         return XlsxResult.Create(report, Rows.ToAsyncEnumerable(), $"Dự báo nghỉ hưu {Today:dd-MM-yyyy}.xlsx");
     }
+
+    public string TruncatedText =>
+        $"Danh sách chỉ hiển thị {CadreText.Number(Rows.Count)} dòng đầu: chỉ đọc {CadreText.Number(MaxRows)} chức vụ đầu tiên (theo ngày sinh) "
+        + "trong số những người có thể đến tuổi nghỉ hưu; hãy rút ngắn số tháng dự báo để xem đủ.";
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -65,8 +74,8 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
         }
         Until = Today.AddMonths(Months);
         var (book, _) = await rules.GetAsync(ct);
-        var (bornFrom, bornTo) = CadreQueries.BirthWindow(Today, Until, book);
-        var posts = await queries.ActivePostsAsync(bornFrom, bornTo, null, MaxRows, ct);
+        var (posts, truncated) = await queries.ActivePostsAsync(CadreQueries.BirthWindow(Today, Until, book), null, false, MaxRows, ct);
+        Truncated = truncated;
         Rows = posts
             .Select(p => (p, r: OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book)))
             .Where(x => x.r.IsSuccess && x.r.Value!.PensionFrom > Today && x.r.Value.RetiresOn <= Until)
