@@ -51,11 +51,34 @@ public class OrganizationAssessmentTests
     public void A_sheet_is_applied_whole_or_not_at_all()
     {
         var a = Draft(1, 2);
-        var result = a.RateAll([(1, Level(QualityLevel.Good)), (99, Level(QualityLevel.Good))]);
+        var result = a.RateAll([(1, QualityLevel.Good, null), (99, QualityLevel.Good, null)]);
         Assert.False(result.IsSuccess);
         Assert.Null(a.Members[0].FinalLevel);
-        Assert.True(a.RateAll([(1, Level(QualityLevel.Good)), (2, Level(QualityLevel.Completed))]).IsSuccess);
+        Assert.True(a.RateAll([(1, QualityLevel.Good, null), (2, QualityLevel.Completed, null)]).IsSuccess);
         Assert.Equal(1, a.CompletedCount);
+    }
+
+    [Fact]
+    public void A_sheet_sets_the_final_level_and_keeps_what_the_grid_holds()
+    {
+        var a = Draft(1, 2, 3);
+        a.Rate(1, new RatingInput(QualityLevel.Good, QualityLevel.Excellent, 91.5m, null, null, "ghi chú trên lưới"));
+        a.Rate(2, new RatingInput(QualityLevel.Completed, null, 70m, QualityLevel.Good, null, "cũ"));
+        Assert.True(a.RateAll([(1, QualityLevel.Excellent, "  "), (2, QualityLevel.Completed, "mới")]).IsSuccess);
+        Assert.Equal(new RatingInput(QualityLevel.Good, QualityLevel.Excellent, 91.5m, QualityLevel.Excellent, null, "ghi chú trên lưới"), a.Members[0].Input);
+        Assert.Equal(new RatingInput(QualityLevel.Completed, null, 70m, QualityLevel.Completed, null, "mới"), a.Members[1].Input);
+        Assert.Equal((1, 1), (a.ExcellentCount, a.CompletedCount));
+    }
+
+    [Fact]
+    public void A_sheet_level_for_a_member_excused_in_the_grid_is_refused_and_changes_nothing()
+    {
+        var a = Draft(1, 2);
+        a.Rate(2, RatingInput.Empty with { NotAssessedReason = NotAssessedReason.Ill });
+        var result = a.RateAll([(1, QualityLevel.Good, null), (2, QualityLevel.Good, null)]);
+        Assert.Equal("assessment.rated_and_excused", result.Error!.Code);
+        Assert.Null(a.Members[0].FinalLevel);
+        Assert.Equal(NotAssessedReason.Ill, a.Members[1].NotAssessedReason);
     }
 
     [Theory]

@@ -72,6 +72,35 @@ public sealed class RatingImportTests : AssessmentTest
     }
 
     [Fact]
+    public async Task A_sheet_sets_final_levels_and_keeps_what_was_typed_in_the_grid()
+    {
+        var (round, cell, url, staff, members) = await ArrangeAsync();
+        var typed = await PostFormAsync(staff, url + "?handler=Row", new()
+        {
+            ["memberId"] = members[0].Id.ToString(), ["selfLevel"] = "Good", ["proposedLevel"] = "Excellent", ["points"] = "92,5",
+            ["finalLevel"] = "", ["notAssessedReason"] = "", ["note"] = "Nhận xét của chi bộ",
+        }, url);
+        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        var response = await UploadAsync(staff, url, await SheetAsync(
+            new Line(Cccd(members[0].Id), "Hoàn thành tốt nhiệm vụ", null),
+            new Line(Cccd(members[1].Id), "Hoàn thành nhiệm vụ", "ghi chú từ tệp")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var stored = (await AssessmentAsync(round, cell))!;
+        var first = stored.Members.Single(m => m.MemberId == members[0].Id);
+        Assert.Equal(new RatingInput(QualityLevel.Good, QualityLevel.Excellent, 92.5m, QualityLevel.Good, null, "Nhận xét của chi bộ"), first.Input);
+        Assert.Equal("ghi chú từ tệp", stored.Members.Single(m => m.MemberId == members[1].Id).Note);
+
+        // A member excused in the grid is not silently rated by the sheet: the row is refused, nothing changes.
+        await PostRowAsync(staff, url, members[2].Id, null, "Ill");
+        var before = await SnapshotAsync();
+        var errors = await PageErrorsAsync(await UploadAsync(staff, url, await SheetAsync(
+            new Line(Cccd(members[0].Id), "Hoàn thành nhiệm vụ", null), new Line(Cccd(members[2].Id), "Hoàn thành nhiệm vụ", null))));
+        Assert.Contains("không nhập dòng nào", errors);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task A_sheet_with_a_bad_row_changes_nothing_and_gives_an_error_file()
     {
         var (_, _, url, staff, members) = await ArrangeAsync();

@@ -171,7 +171,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return await ShowAsync(ct);
         }
         Roster = await queries.RosterRowsAsync(Assessment, Round, ct);
-        var outcome = await RatingImport.ReadAsync(upload, Roster, ct);
+        var outcome = await RatingImport.ReadAsync(upload, Roster, Assessment.Members, ct);
         if (outcome.Errors.Count == 0)
         {
             var result = Assessment.RateAll(outcome.Ratings);

@@ -17,11 +17,13 @@ public static class RatingImport
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    public sealed record Outcome(List<(long MemberId, RatingInput Input)> Ratings, List<ImportError> Errors);
+    /// <summary>The final levels read, with their notes (blank: keep the stored note); see <see cref="OrganizationAssessment.RateAll"/>.</summary>
+    public sealed record Outcome(List<(long MemberId, QualityLevel FinalLevel, string? Note)> Ratings, List<ImportError> Errors);
 
-    public static async Task<Outcome> ReadAsync(IFormFile upload, IReadOnlyList<AssessmentQueries.RosterRow> roster, CancellationToken ct)
+    public static async Task<Outcome> ReadAsync(IFormFile upload, IReadOnlyList<AssessmentQueries.RosterRow> roster,
+        IReadOnlyList<MemberRating> stored, CancellationToken ct)
     {
-        var ratings = new List<(long, RatingInput)>();
+        var ratings = new List<(long, QualityLevel, string?)>();
         var errors = new List<ImportError>();
         if (upload.Length > MaxBytes)
         {
@@ -43,12 +45,13 @@ public static class RatingImport
             errors.Add(new ImportError(0, "", "Tệp không đọc được: cần một bảng tính Excel (.xlsx)."));
             return new Outcome(ratings, errors);
         }
-        return Read(rows, roster);
+        return Read(rows, roster, stored);
     }
 
-    public static Outcome Read(IReadOnlyList<XlsxRow> rows, IReadOnlyList<AssessmentQueries.RosterRow> roster)
+    public static Outcome Read(IReadOnlyList<XlsxRow> rows, IReadOnlyList<AssessmentQueries.RosterRow> roster, IReadOnlyList<MemberRating> stored)
     {
-        var ratings = new List<(long, RatingInput)>();
+        var ratings = new List<(long, QualityLevel, string?)>();
+        var excused = stored.Where(r => r.NotAssessedReason is not null).ToDictionary(r => r.MemberId, r => r.NotAssessedReason!.Value);
         var errors = new List<ImportError>();
         var (headerRow, idColumns, levelColumn, noteColumn) = Columns(rows);
         var byCitizenId = roster.Where(r => r.CitizenId is not null).ToDictionary(r => r.CitizenId!, r => r);
@@ -95,7 +98,13 @@ public static class RatingImport
                 errors.Add(new ImportError(row.Number, shown, $"Dòng {row.Number}: ghi chú dài tối đa {MemberRating.MaxNoteLength} ký tự (đã nhập {note.Length})."));
                 continue;
             }
-            ratings.Add((member.MemberId, RatingInput.Empty with { FinalLevel = level, Note = note.Length == 0 ? null : note }));
+            if (excused.TryGetValue(member.MemberId, out var reason))
+            {
+                errors.Add(new ImportError(row.Number, shown,
+                    $"Dòng {row.Number}: đảng viên {member.FullName} đang được ghi lý do không đánh giá ({reason.DisplayName()}); xóa lý do đó trên bảng nhập trước khi nhập mức xếp loại."));
+                continue;
+            }
+            ratings.Add((member.MemberId, level.Value, note.Length == 0 ? null : note));
         }
         if (ratings.Count == 0 && errors.Count == 0)
             errors.Add(new ImportError(0, "", "Tệp không có dòng nào có số CCCD hoặc số thẻ đảng viên và mức xếp loại."));
