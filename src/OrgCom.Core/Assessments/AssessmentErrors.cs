@@ -13,6 +13,9 @@ public static class AssessmentErrors
         "Lịch đánh giá phải theo thứ tự: ngày bắt đầu ≤ hạn xếp loại đảng viên ≤ ngày kết thúc đợt.");
     public static Error ClosesBeforePeriodEnds(DateOnly periodTo) => new("assessment.schedule.period",
         $"Đợt đánh giá không thể kết thúc trước khi hết thời gian được đánh giá ({DateText.Format(periodTo)}).");
+    public static Error OpenerLevel(string organizationName) => new("assessment.round.opener",
+        $"{organizationName} không mở được đợt đánh giá: đợt đánh giá do cấp ủy có Ban Tổ chức (Trung ương, tỉnh, thành phố, "
+        + "đảng bộ trực thuộc, xã, phường) mở cho các tổ chức trực thuộc; đảng bộ cơ sở, đảng bộ bộ phận và chi bộ đánh giá trong đợt của cấp trên.");
     public static Error Overlapping(string organizationName, int year) => new("assessment.round.overlap",
         $"Năm {year} đã có đợt đánh giá hằng năm bao trùm {organizationName}; mỗi tổ chức chỉ được xếp loại một lần trong năm.");
 

@@ -18,6 +18,11 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
             ["Input.OrganizationId"] = t01.ToString(), ["Input.Kind"] = "Year", ["Input.Year"] = "2025", ["Input.Title"] = "",
             ["Input.OpensOn"] = "15/11/2025", ["Input.MembersDueOn"] = "31/12/2025", ["Input.ClosesOn"] = "31/01/2026",
         };
+        // Write on a cell is not enough: a cell's own year round would block the city's for it.
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var byCell = await PostFormAsync(await SignInAsync("xa.badinh"), "/Assessments", new(fields) { ["Input.OrganizationId"] = cell.ToString() });
+        Assert.Contains("không mở được đợt đánh giá", await PageErrorsAsync(byCell));
+        Assert.False(await WithDbAsync(db => db.AssessmentRounds.AnyAsync()));
         var opened = await PostFormAsync(hanoi, "/Assessments", fields);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         var round = await WithDbAsync(db => db.AssessmentRounds.SingleAsync());

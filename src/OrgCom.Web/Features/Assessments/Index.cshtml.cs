@@ -19,7 +19,7 @@ public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, Cu
 
     public List<RoundRow> Rounds { get; private set; } = [];
 
-    /// <summary>Organizations where the user may open a round (Write on a grant).</summary>
+    /// <summary>Organizations where the user may open a round (Write on a grant, at a level that opens rounds).</summary>
     public List<(long Id, string Name)> Openers { get; private set; } = [];
 
     public sealed class OpenInput
@@ -60,7 +60,9 @@ public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, Cu
             return NotFound();
         if (!user.Can(Permission.Write, organization.Path))
             return StatusCode(StatusCodes.Status403Forbidden);
-        if (!FormLengths.Check(this, ModelState, db.Model))
+        if (!AssessmentRound.MayBeOpenedBy(organization.Kind))
+            ModelState.AddModelError("", AssessmentErrors.OpenerLevel(organization.Name).Message);
+        if (!ModelState.IsValid || !FormLengths.Check(this, ModelState, db.Model))
         {
             await LoadAsync(ct);
             return Page();
@@ -129,7 +131,8 @@ public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, Cu
         var names = await db.Organizations.IgnoreQueryFilters().Where(o => openerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Rounds = rounds.Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.Year, names[r.OrganizationId], r.OpensOn, r.MembersDueOn, r.ClosesOn)).ToList();
         var writable = user.Grants.Where(g => g.Role.PermissionsOf().HasFlag(Permission.Write)).Select(g => g.OrganizationId).ToList();
-        Openers = await db.Organizations.IgnoreQueryFilters().Where(o => writable.Contains(o.Id))
+        var openerKinds = Enum.GetValues<Core.Organizations.OrganizationKind>().Where(AssessmentRound.MayBeOpenedBy).ToList();
+        Openers = await db.Organizations.IgnoreQueryFilters().Where(o => writable.Contains(o.Id) && openerKinds.Contains(o.Kind))
             .OrderBy(o => o.Code).Select(o => new ValueTuple<long, string>(o.Id, o.Name)).ToListAsync(ct);
     }
 }
