@@ -26,13 +26,13 @@ public sealed class RatingImportTests : AssessmentTest
         return stream.ToArray();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] file)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] file, string name = "xep-loai.xlsx")
     {
         var token = await AntiforgeryTokenAsync(client, url);
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(XlsxWriter.ContentType);
-        form.Add(content, "upload", "xep-loai.xlsx");
+        form.Add(content, "upload", name);
         return await client.PostAsync(url + "?handler=Import", form);
     }
 
@@ -135,6 +135,24 @@ public sealed class RatingImportTests : AssessmentTest
         // The error file is its author's only.
         var other = await SignInAsync("hanoi");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(listed.QuerySelector("a")!.GetAttribute("href")!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_xls_or_a_file_that_is_no_spreadsheet_is_refused_with_a_message()
+    {
+        var (_, _, url, staff, _) = await ArrangeAsync();
+        var before = await SnapshotAsync();
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+        async Task<string> Refused(byte[] file, string name)
+        {
+            var response = await UploadAsync(staff, url, file, name);
+            Assert.Contains("không nhập dòng nào", await PageErrorsAsync(response));
+            return (await DocumentAsync(response)).QuerySelector("[data-testid=import-errors]")!.TextContent;
+        }
+        Assert.Contains(".xls (Excel 97-2003) không được hỗ trợ, hãy lưu lại dạng .xlsx", await Refused(xls, "xep-loai.xlsx"));
+        Assert.Contains("Tệp không đọc được", await Refused("CCCD;Xếp loại\n001;Tốt"u8.ToArray(), "xep-loai.csv"));
+        Assert.Contains("Tệp không đọc được", await Refused([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "hong.xlsx"));
+        Assert.Equal(before, await SnapshotAsync());
     }
 
     [Fact]

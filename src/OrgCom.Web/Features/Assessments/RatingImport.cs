@@ -33,20 +33,31 @@ public static class RatingImport
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
         buffer.Position = 0;
+        if (IsLegacyExcel(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) || upload.FileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new ImportError(0, "", LegacyExcel));
+            return new Outcome(ratings, errors);
+        }
         List<XlsxRow> rows;
         try
         {
             using var reader = XlsxReader.Open(buffer);
             rows = reader.ReadRows().ToList();
         }
+        // A file that is not a zip package at all surfaces as System.IO.FileFormatException, a FormatException.
         catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException
-                                       or ArgumentException or InvalidOperationException)
+                                       or ArgumentException or InvalidOperationException or FormatException)
         {
             errors.Add(new ImportError(0, "", "Tệp không đọc được: cần một bảng tính Excel (.xlsx)."));
             return new Outcome(ratings, errors);
         }
         return Read(rows, roster, stored);
     }
+
+    public const string LegacyExcel = "Tệp .xls (Excel 97-2003) không được hỗ trợ, hãy lưu lại dạng .xlsx (Excel: Tệp → Lưu thành → Sổ làm việc Excel) rồi nhập lại.";
+
+    /// <summary>The compound-document signature of .xls (Excel 97-2003) files.</summary>
+    private static bool IsLegacyExcel(ReadOnlySpan<byte> file) => file.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
     public static Outcome Read(IReadOnlyList<XlsxRow> rows, IReadOnlyList<AssessmentQueries.RosterRow> roster, IReadOnlyList<MemberRating> stored)
     {
