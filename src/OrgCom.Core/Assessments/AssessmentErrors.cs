@@ -19,6 +19,10 @@ public static class AssessmentErrors
     public static Error Overlapping(string organizationName, int year) => new("assessment.round.overlap",
         $"Năm {year} đã có đợt đánh giá hằng năm bao trùm {organizationName}; mỗi tổ chức chỉ được xếp loại một lần trong năm.");
 
+    public static Error RulesMissing(IReadOnlyList<string> keys, DateOnly periodTo) => new("assessment.rules.missing",
+        $"Dữ liệu quy định chưa có phiên bản có hiệu lực vào ngày {DateText.Format(periodTo)} (ngày cuối của thời gian được đánh giá) "
+        + $"cho: {string.Join(", ", keys)}. Chưa kiểm tra và trình được kết quả; quản trị viên cần bổ sung quy định (trang Quy định).");
+
     public static Error Locked(AssessmentStatus status) => new("assessment.locked", status == AssessmentStatus.Approved
         ? "Kết quả đánh giá đã được phê duyệt và khóa; muốn sửa phải mở lại (ghi rõ lý do)."
         : "Kết quả đánh giá đã trình cấp có thẩm quyền nên không sửa được; muốn sửa phải mở lại (ghi rõ lý do).");

@@ -164,6 +164,42 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
     }
 
     [Fact]
+    public async Task A_period_the_rule_data_does_not_cover_is_refused_when_opening_and_shown_not_crashed_on_entry()
+    {
+        var hanoi = await SignInAsync("hanoi");
+        var t01 = await OrganizationIdAsync("T01");
+        // The assessment rules take effect on 21/10/2019: a term ending before that cannot be checked.
+        var refused = await PostFormAsync(hanoi, "/Assessments", new()
+        {
+            ["Input.OrganizationId"] = t01.ToString(), ["Input.Kind"] = "Term", ["Input.Year"] = "2020", ["Input.Title"] = "",
+            ["Input.PeriodFrom"] = "01/01/2015", ["Input.PeriodTo"] = "30/06/2019",
+            ["Input.OpensOn"] = "01/07/2019", ["Input.MembersDueOn"] = "15/07/2019", ["Input.ClosesOn"] = "31/07/2019",
+        });
+        var errors = await PageErrorsAsync(refused);
+        Assert.Contains("chưa có phiên bản có hiệu lực vào ngày 30/06/2019", errors);
+        Assert.False(await WithDbAsync(db => db.AssessmentRounds.AnyAsync()));
+
+        // A round stored before (or rules edited since): the entry page says so instead of failing.
+        var round = await WithDbAsync(async db =>
+        {
+            var r = AssessmentRound.Open(t01, RoundKind.Term, 2020, null, null, new DateOnly(2015, 1, 1), new DateOnly(2019, 6, 30),
+                new DateOnly(2019, 7, 1), new DateOnly(2019, 7, 15), new DateOnly(2019, 7, 31)).Value!;
+            db.AssessmentRounds.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        await StartAsync(staff, url);
+        var page = await GetDocumentAsync(staff, url);
+        Assert.Contains("chưa có phiên bản có hiệu lực", page.QuerySelector("[data-testid=errors]")!.TextContent);
+        var before = await SnapshotAsync();
+        Assert.Contains("chưa có phiên bản có hiệu lực", await PageErrorsAsync(await StepAsync(staff, url, "Submit")));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Lower_levels_are_approved_before_the_ward_can_submit()
     {
         var round = await OpenRoundAsync();

@@ -120,8 +120,8 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         // The roster is brought up to date first: the submission is the record of who was in the organization.
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
         Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id));
-        var (book, _) = await rules.GetAsync(ct);
-        var check = await queries.CheckAsync(Assessment, Round, Organization, book, ct);
+        if (await CheckRulesAsync(ct) is not { } check)
+            return await ShowAsync(ct);
         var pending = await queries.SubordinatesNotApprovedAsync(Organization.Id, Round, ct);
         var result = Assessment.Submit(check, pending, user.UserName, clock.GetUtcNow());
         if (!result.IsSuccess)
@@ -287,10 +287,32 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         {
             if (Roster.Count == 0)
                 Roster = await queries.RosterRowsAsync(Assessment, Round, ct);
-            var (book, _) = await rules.GetAsync(ct);
-            Check = await queries.CheckAsync(Assessment, Round, Organization, book, ct);
+            Check = await CheckRulesAsync(ct);
         }
         return Page();
+    }
+
+    /// <summary>The rule check, or null with a message on the page when the rule data does not cover the period
+    /// (rounds opened before the data was narrowed, or data edited since).</summary>
+    private async Task<AssessmentCheck?> CheckRulesAsync(CancellationToken ct)
+    {
+        var (book, _) = await rules.GetAsync(ct);
+        var covered = AssessmentRules.Covers(book, Round.PeriodTo);
+        if (covered.IsSuccess)
+        {
+            try
+            {
+                return await queries.CheckAsync(Assessment!, Round, Organization, book, ct);
+            }
+            catch (RuleConfigurationException e)
+            {
+                covered = new Error("assessment.rules.missing", e.Message);
+            }
+        }
+        var message = covered.Error!.Message;
+        if (!ModelState.TryGetValue("", out var shown) || shown.Errors.All(x => x.ErrorMessage != message))
+            ModelState.AddModelError("", message);
+        return null;
     }
 
     private IActionResult Forbid403() => StatusCode(StatusCodes.Status403Forbidden);

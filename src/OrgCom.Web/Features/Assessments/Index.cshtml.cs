@@ -8,11 +8,12 @@ using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Forms;
+using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Assessments;
 
 /// <summary>The rounds the user takes part in (opened in their subtree or above it), and opening a new one.</summary>
-public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, CurrentUser user, TimeProvider clock, RuleBookProvider rules) : PageModel
 {
     public sealed record RoundRow(long Id, string Title, RoundKind Kind, int Year, string OrganizationName, DateOnly OpensOn,
         DateOnly MembersDueOn, DateOnly ClosesOn);
@@ -68,6 +69,11 @@ public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, Cu
             return Page();
         }
         var round = Open();
+        if (round is not null && AssessmentRules.Covers((await rules.GetAsync(ct)).Rules, round.PeriodTo) is { IsSuccess: false } uncovered)
+        {
+            ModelState.AddModelError("", uncovered.Error!.Message);
+            round = null;
+        }
         if (round is not null)
         {
             // One year round per organization and year: no year round of the same year above or below this one.
