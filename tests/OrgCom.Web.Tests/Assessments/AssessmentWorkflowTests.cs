@@ -200,6 +200,34 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
     }
 
     [Fact]
+    public async Task The_report_counts_assessments_with_overrides_and_organizations_that_never_started_as_not_approved()
+    {
+        var round = await OpenRoundAsync();
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        var leader = await SignInAsync("lanhdao.hanoi");
+        await StartAsync(staff, url);
+        var members = await CellMembersAsync();
+        await RateAllAsync(staff, url, members, members.Count / 2);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Override",
+            new() { ["RuleKey"] = "assessment.excellent_cap_percent_of_good", ["Reason"] = "Chi bộ đạt thành tích xuất sắc" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(staff, url, "Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Approve")).StatusCode);
+
+        var ward = await OrganizationIdAsync("X00004");
+        var report = await GetDocumentAsync(staff, $"/Assessments/Report?year=2025&organizationId={ward}");
+        // The cell's own assessment carries the override (it rates no organizations of its own).
+        Assert.Contains("Có 1 tổ chức", report.QuerySelector("[data-testid=overrides]")!.TextContent);
+        // Every other organization of the ward never opened its roster: all of them are "not approved".
+        var organizations = await OrgCom.Web.Tests.Infrastructure.TestDatabase.ScalarAsync<long>(DatabaseName,
+            $"select count(*) from organizations o where o.dissolved_on is null and o.path <@ (select path from organizations where id = {ward})");
+        var total = report.QuerySelector("[data-testid=total]")!.QuerySelectorAll("td");
+        Assert.Equal((organizations - 1).ToString(), total[^1].TextContent.Trim());
+        Assert.Equal("0", report.QuerySelector($"[data-testid=rollup] tr[data-organization='{cell}']")!.QuerySelectorAll("td")[^1].TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Lower_levels_are_approved_before_the_ward_can_submit()
     {
         var round = await OpenRoundAsync();
