@@ -122,6 +122,8 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id));
         if (await CheckRulesAsync(ct) is not { } check)
             return await ShowAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"select 1 from organization_assessments a join organizations o on o.id = a.organization_id where a.round_id = {Round.Id} and o.parent_id = {Organization.Id} for share of a", ct);
         var pending = await queries.SubordinatesNotApprovedAsync(Organization.Id, Round, ct);
         var result = Assessment.Submit(check, pending, user.UserName, clock.GetUtcNow());
         if (!result.IsSuccess)
@@ -263,8 +265,15 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         if (HttpMethods.IsPost(Request.Method))
         {
             // Changes to one assessment are serialized: the grid saves several rows at once, and each save recounts
-            // the levels from the rows it loaded, so two saves must not interleave.
+            // the levels from the rows it loaded, so two saves must not interleave. Locks are taken top-down — the
+            // parent's assessment for share, this one for update, and on submission its children's for share — so a
+            // child reopened (which reads the parent's status) and the parent submitted (which reads the children's)
+            // wait for each other instead of both passing on stale reads, and never deadlock. Not covered by a test:
+            // the interleaving cannot be forced through HTTP requests reliably.
             _transaction = await db.Database.BeginTransactionAsync(ct);
+            if (organization.ParentId is { } parentId && round.OrganizationId != organization.Id)
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"select 1 from organization_assessments where round_id = {roundId} and organization_id = {parentId} for share", ct);
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"select 1 from organization_assessments where round_id = {roundId} and organization_id = {organizationId} for update", ct);
         }
