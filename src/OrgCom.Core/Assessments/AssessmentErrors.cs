@@ -23,6 +23,9 @@ public static class AssessmentErrors
         $"Dữ liệu quy định chưa có phiên bản có hiệu lực vào ngày {DateText.Format(periodTo)} (ngày cuối của thời gian được đánh giá) "
         + $"cho: {string.Join(", ", keys)}. Chưa kiểm tra và trình được kết quả; quản trị viên cần bổ sung quy định (trang Quy định).");
 
+    public static Error NotOverridable(string ruleKey) => new("assessment.override.not_allowed",
+        $"Quy định \"{ruleKey}\" không cho phép vượt; chỉ được cho phép vượt tỷ lệ \"xuất sắc\" và mức tối đa của đảng viên dự bị, đảng viên bị kỷ luật.");
+
     public static Error Locked(AssessmentStatus status) => new("assessment.locked", status == AssessmentStatus.Approved
         ? "Kết quả đánh giá đã được phê duyệt và khóa; muốn sửa phải mở lại (ghi rõ lý do)."
         : "Kết quả đánh giá đã trình cấp có thẩm quyền nên không sửa được; muốn sửa phải mở lại (ghi rõ lý do).");

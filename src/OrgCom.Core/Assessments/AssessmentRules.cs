@@ -43,6 +43,12 @@ public static class AssessmentRules
         RuleKey.AssessmentExcellentCapPercentOfGood,
     ];
 
+    /// <summary>The rules whose finding a leader may let stand with a written reason; the others cannot be overridden.</summary>
+    public static readonly IReadOnlyList<string> OverridableKeys =
+    [
+        RuleKey.AssessmentExcellentCapPercentOfGood, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
+    ];
+
     /// <summary>Refuses a period the rule data does not cover: its assessments could not be checked.</summary>
     public static Result Covers(RuleBook rules, DateOnly periodTo) =>
         rules.MissingOn(periodTo, RequiredKeys) is { Count: > 0 } missing

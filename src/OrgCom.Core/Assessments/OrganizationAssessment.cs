@@ -236,6 +236,8 @@ public sealed class OrganizationAssessment
     {
         if (IsLocked)
             return AssessmentErrors.Locked(Status);
+        if (!AssessmentRules.OverridableKeys.Contains(ruleKey))
+            return AssessmentErrors.NotOverridable(ruleKey);
         var clean = VietnameseText.Normalize(reason);
         if (clean.Length < MinReasonLength)
             return AssessmentErrors.ReasonRequired("vượt quy định");

@@ -1,4 +1,5 @@
 using OrgCom.Core.Assessments;
+using OrgCom.Core.Rules;
 
 namespace OrgCom.Core.Tests.Assessments;
 
@@ -107,7 +108,7 @@ public class OrganizationAssessmentTests
         var result = operation switch
         {
             "rate" => a.Rate(1, Level(QualityLevel.Completed)),
-            "override" => a.Override("x", "lý do đủ dài để ghi", "lanhdao", Now),
+            "override" => a.Override(RuleKey.AssessmentExcellentCapPercentOfGood, "lý do đủ dài để ghi", "lanhdao", Now),
             "approve" => a.Approve("lanhdao", Now),
             "reopen" => a.Reopen("Phát hiện sai sót khi tổng hợp", null),
             "reopen-parent-locked" => a.Reopen("Phát hiện sai sót khi tổng hợp", AssessmentStatus.Submitted),
@@ -160,7 +161,22 @@ public class OrganizationAssessmentTests
     [InlineData("ngắn", "assessment.reason")]
     [InlineData("Chi bộ có thành tích đặc biệt trong năm", null)]
     public void An_override_needs_a_written_reason(string reason, string? error) =>
-        Assert.Equal(error, Draft(1).Override("k", reason, "lanhdao", Now).Error?.Code);
+        Assert.Equal(error, Draft(1).Override(RuleKey.AssessmentExcellentCapPercentOfGood, reason, "lanhdao", Now).Error?.Code);
+
+    [Theory]
+    [InlineData(RuleKey.AssessmentExcellentCapPercentOfGood, null)]
+    [InlineData(RuleKey.AssessmentProbationaryMaxLevel, null)]
+    [InlineData(RuleKey.AssessmentDisciplinedMaxLevel, null)]
+    [InlineData(RuleKey.AssessmentNewlyAdmittedMonths, "assessment.override.not_allowed")]
+    [InlineData(RuleKey.AssessmentPointBands, "assessment.override.not_allowed")]
+    [InlineData(AssessmentRules.IncompleteCode, "assessment.override.not_allowed")]
+    [InlineData("member.retirement_age", "assessment.override.not_allowed")]
+    public void Only_the_overridable_rules_can_be_overridden(string key, string? error)
+    {
+        var a = Draft(1);
+        Assert.Equal(error, a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now).Error?.Code);
+        Assert.Equal(error is null ? 1 : 0, a.Overrides.Count);
+    }
 
     [Fact]
     public void The_roster_follows_the_organization_while_a_draft_only()

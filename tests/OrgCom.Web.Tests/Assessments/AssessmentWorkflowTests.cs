@@ -228,6 +228,30 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
     }
 
     [Fact]
+    public async Task Two_starts_at_once_make_one_roster_a_rule_that_cannot_be_overridden_is_refused_a_bad_report_year_is_explained()
+    {
+        var round = await OpenRoundAsync();
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        var token = await AntiforgeryTokenAsync(staff, url);
+        var starts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => staff.PostAsync($"{url}?handler=Start",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+        Assert.All(starts, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await WithDbAsync(db => db.OrganizationAssessments.CountAsync()));
+
+        var leader = await SignInAsync("lanhdao.hanoi");
+        var before = await SnapshotAsync();
+        var refused = await PageErrorsAsync(await StepAsync(leader, url, "Override",
+            new() { ["RuleKey"] = "assessment.newly_admitted_months", ["Reason"] = "Lý do đủ dài để ghi nhận" }));
+        Assert.Contains("không cho phép vượt", refused);
+        Assert.Equal(before, await SnapshotAsync());
+
+        var report = await GetDocumentAsync(staff, $"/Assessments/Report?year=1999&organizationId={await OrganizationIdAsync("X00004")}");
+        Assert.Contains("Năm 1999 không hợp lệ", report.QuerySelector("[data-testid=errors]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Lower_levels_are_approved_before_the_ward_can_submit()
     {
         var round = await OpenRoundAsync();

@@ -101,6 +101,16 @@ public sealed class RatingImportTests : AssessmentTest
     }
 
     [Fact]
+    public async Task A_card_number_with_leading_zeros_typed_as_a_number_is_found()
+    {
+        var (round, cell, url, staff, members) = await ArrangeAsync();
+        await TestDatabase.ExecuteAsync($"update members set party_card_number = '00' || lpad(id::text, 8, '0') where id = {members[0].Id}", DatabaseName);
+        var response = await UploadAsync(staff, url, await SheetAsync(new Line(members[0].Id, "Hoàn thành nhiệm vụ", null)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(QualityLevel.Completed, (await AssessmentAsync(round, cell))!.Members.Single(m => m.MemberId == members[0].Id).FinalLevel);
+    }
+
+    [Fact]
     public async Task A_sheet_with_a_bad_row_changes_nothing_and_gives_an_error_file()
     {
         var (_, _, url, staff, members) = await ArrangeAsync();

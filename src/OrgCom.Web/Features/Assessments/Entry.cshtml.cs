@@ -61,7 +61,16 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
         db.OrganizationAssessments.Add(OrganizationAssessment.Start(Round.Id, Organization.Id,
             await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id)));
-        await SaveAsync(ct);
+        try
+        {
+            await SaveAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone else's "Lập danh sách" for the same organization committed first (there was no row to lock).
+            TempData["Success"] = "Tổ chức đã có danh sách đánh giá (vừa được lập).";
+            return Redirect(SelfUrl);
+        }
         TempData["Success"] = "Đã lập danh sách đánh giá.";
         return Redirect(SelfUrl);
     }

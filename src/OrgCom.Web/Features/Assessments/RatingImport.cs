@@ -67,6 +67,10 @@ public static class RatingImport
         var (headerRow, idColumns, levelColumn, noteColumn) = Columns(rows);
         var byCitizenId = roster.Where(r => r.CitizenId is not null).ToDictionary(r => r.CitizenId!, r => r);
         var byCard = roster.Where(r => r.PartyCardNumber is not null).ToDictionary(r => r.PartyCardNumber!, r => r);
+        // Card numbers vary in length (6 to 20 digits), so a number typed into Excel cannot be padded back like a
+        // CCCD: it is matched on its digits without the leading zeros, when that is unambiguous.
+        var byCardDigits = roster.Where(r => r.PartyCardNumber is not null).GroupBy(r => r.PartyCardNumber!.TrimStart('0'))
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
         var seen = new Dictionary<long, int>();
         foreach (var row in rows.Where(r => r.Number > headerRow))
         {
@@ -81,7 +85,8 @@ public static class RatingImport
                 continue;
             }
             var member = ids.Select(id => byCitizenId.GetValueOrDefault(id) ?? byCitizenId.GetValueOrDefault(id.PadLeft(12, '0'))
-                                          ?? byCard.GetValueOrDefault(id)).FirstOrDefault(m => m is not null);
+                                          ?? byCard.GetValueOrDefault(id) ?? byCardDigits.GetValueOrDefault(id.TrimStart('0')))
+                .FirstOrDefault(m => m is not null);
             var shown = string.Join(" / ", ids);
             if (member is null)
             {
