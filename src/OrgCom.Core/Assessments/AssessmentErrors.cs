@@ -13,8 +13,18 @@ public static class AssessmentErrors
         "Lịch đánh giá phải theo thứ tự: ngày bắt đầu ≤ hạn xếp loại đảng viên ≤ ngày kết thúc đợt.");
     public static Error ClosesBeforePeriodEnds(DateOnly periodTo) => new("assessment.schedule.period",
         $"Đợt đánh giá không thể kết thúc trước khi hết thời gian được đánh giá ({DateText.Format(periodTo)}).");
+    public static Error OpenerLevel(string organizationName) => new("assessment.round.opener",
+        $"{organizationName} không mở được đợt đánh giá: đợt đánh giá do cấp ủy có Ban Tổ chức (Trung ương, tỉnh, thành phố, "
+        + "đảng bộ trực thuộc, xã, phường) mở cho các tổ chức trực thuộc; đảng bộ cơ sở, đảng bộ bộ phận và chi bộ đánh giá trong đợt của cấp trên.");
     public static Error Overlapping(string organizationName, int year) => new("assessment.round.overlap",
         $"Năm {year} đã có đợt đánh giá hằng năm bao trùm {organizationName}; mỗi tổ chức chỉ được xếp loại một lần trong năm.");
+
+    public static Error RulesMissing(IReadOnlyList<string> keys, DateOnly periodTo) => new("assessment.rules.missing",
+        $"Dữ liệu quy định chưa có phiên bản có hiệu lực vào ngày {DateText.Format(periodTo)} (ngày cuối của thời gian được đánh giá) "
+        + $"cho: {string.Join(", ", keys)}. Chưa kiểm tra và trình được kết quả; quản trị viên cần bổ sung quy định (trang Quy định).");
+
+    public static Error NotOverridable(string ruleKey) => new("assessment.override.not_allowed",
+        $"Quy định \"{ruleKey}\" không cho phép vượt; chỉ được cho phép vượt tỷ lệ \"xuất sắc\" và mức tối đa của đảng viên dự bị, đảng viên bị kỷ luật.");
 
     public static Error Locked(AssessmentStatus status) => new("assessment.locked", status == AssessmentStatus.Approved
         ? "Kết quả đánh giá đã được phê duyệt và khóa; muốn sửa phải mở lại (ghi rõ lý do)."

@@ -1,4 +1,5 @@
 using OrgCom.Core.Common;
+using OrgCom.Core.Organizations;
 using OrgCom.Core.Text;
 
 namespace OrgCom.Core.Assessments;
@@ -47,6 +48,16 @@ public sealed class AssessmentRound
     public DateOnly OpensOn { get; private set; }
     public DateOnly MembersDueOn { get; private set; }
     public DateOnly ClosesOn { get; private set; }
+
+    /// <summary>
+    /// Rounds are opened by a party committee with an organization commission (or a commune's party-building board):
+    /// the Centre, a province or central body, a committee directly under a province, a commune (or a pre-2025
+    /// district). A grassroots committee, a sub-committee or a cell takes part in the round of the level above; letting
+    /// it open its own year round would block that round for its subtree.
+    /// </summary>
+    public static bool MayBeOpenedBy(OrganizationKind kind) => kind is OrganizationKind.Centre or OrganizationKind.ProvincialCommittee
+        or OrganizationKind.CentralBodyCommittee or OrganizationKind.ProvincialAffiliateCommittee or OrganizationKind.CommuneCommittee
+        or OrganizationKind.DistrictCommittee;
 
     public static string KindName(RoundKind kind) => kind switch
     {

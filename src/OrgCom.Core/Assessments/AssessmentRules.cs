@@ -36,6 +36,25 @@ public static class AssessmentRules
 {
     public const string IncompleteCode = "assessment.incomplete";
 
+    /// <summary>The rule values the check needs in force on the period's last day (the point bands are optional).</summary>
+    public static readonly IReadOnlyList<string> RequiredKeys =
+    [
+        RuleKey.AssessmentNewlyAdmittedMonths, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
+        RuleKey.AssessmentExcellentCapPercentOfGood,
+    ];
+
+    /// <summary>The rules whose finding a leader may let stand with a written reason; the others cannot be overridden.</summary>
+    public static readonly IReadOnlyList<string> OverridableKeys =
+    [
+        RuleKey.AssessmentExcellentCapPercentOfGood, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
+    ];
+
+    /// <summary>Refuses a period the rule data does not cover: its assessments could not be checked.</summary>
+    public static Result Covers(RuleBook rules, DateOnly periodTo) =>
+        rules.MissingOn(periodTo, RequiredKeys) is { Count: > 0 } missing
+            ? AssessmentErrors.RulesMissing(missing, periodTo)
+            : Result.Ok();
+
     /// <param name="isGrassroots">The organization is a grassroots one (chi bộ cơ sở, đảng bộ cơ sở, đảng bộ xã): the
     /// cap on "xuất sắc" binds there; in a cell under it, the same count is only a warning.</param>
     /// <param name="subordinateMembers">For a grassroots committee, the members rated in its cells: they count towards

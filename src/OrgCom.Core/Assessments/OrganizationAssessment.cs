@@ -183,21 +183,29 @@ public sealed class OrganizationAssessment
         return Result.Ok();
     }
 
-    /// <summary>Applies a whole sheet at once: every row is checked first and nothing changes if one is refused.</summary>
-    public Result RateAll(IReadOnlyList<(long MemberId, RatingInput Input)> ratings)
+    /// <summary>
+    /// Applies the final levels of a whole sheet at once, merged into what is stored: the self-rating, the cell's
+    /// proposal, the points and a not-assessed reason stay as typed in the grid, and a blank note keeps the stored note.
+    /// Every row is checked first and nothing changes if one is refused.
+    /// </summary>
+    public Result RateAll(IReadOnlyList<(long MemberId, QualityLevel FinalLevel, string? Note)> ratings)
     {
         if (IsLocked)
             return AssessmentErrors.Locked(Status);
-        foreach (var (memberId, input) in ratings)
+        var rows = _members.ToDictionary(r => r.MemberId);
+        var merged = new List<(MemberRating Row, RatingInput Input)>(ratings.Count);
+        foreach (var (memberId, level, note) in ratings)
         {
-            if (_members.All(r => r.MemberId != memberId))
+            if (!rows.TryGetValue(memberId, out var row))
                 return AssessmentErrors.NotOnRoster;
+            var input = row.Input with { FinalLevel = level, Note = string.IsNullOrWhiteSpace(note) ? row.Note : note };
             var check = Validate(input);
             if (!check.IsSuccess)
                 return check;
+            merged.Add((row, input));
         }
-        foreach (var (memberId, input) in ratings)
-            _members.First(r => r.MemberId == memberId).Apply(input);
+        foreach (var (row, input) in merged)
+            row.Apply(input);
         Recount();
         return Result.Ok();
     }
@@ -228,6 +236,8 @@ public sealed class OrganizationAssessment
     {
         if (IsLocked)
             return AssessmentErrors.Locked(Status);
+        if (!AssessmentRules.OverridableKeys.Contains(ruleKey))
+            return AssessmentErrors.NotOverridable(ruleKey);
         var clean = VietnameseText.Normalize(reason);
         if (clean.Length < MinReasonLength)
             return AssessmentErrors.ReasonRequired("vượt quy định");

@@ -29,4 +29,18 @@ public class AssessmentRoundTests
             Assert.NotEmpty(result.Value.Title);
         }
     }
+
+    [Theory]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.Centre, true)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.ProvincialCommittee, true)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.CentralBodyCommittee, true)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.ProvincialAffiliateCommittee, true)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.CommuneCommittee, true)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.DistrictCommittee, true)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.GrassrootsCommittee, false)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.SubCommittee, false)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.GrassrootsCell, false)]
+    [InlineData(OrgCom.Core.Organizations.OrganizationKind.Cell, false)]
+    public void Only_a_committee_with_a_commission_opens_rounds(OrgCom.Core.Organizations.OrganizationKind kind, bool may) =>
+        Assert.Equal(may, AssessmentRound.MayBeOpenedBy(kind));
 }

@@ -1,4 +1,5 @@
 using OrgCom.Core.Assessments;
+using OrgCom.Core.Rules;
 
 namespace OrgCom.Core.Tests.Assessments;
 
@@ -51,11 +52,34 @@ public class OrganizationAssessmentTests
     public void A_sheet_is_applied_whole_or_not_at_all()
     {
         var a = Draft(1, 2);
-        var result = a.RateAll([(1, Level(QualityLevel.Good)), (99, Level(QualityLevel.Good))]);
+        var result = a.RateAll([(1, QualityLevel.Good, null), (99, QualityLevel.Good, null)]);
         Assert.False(result.IsSuccess);
         Assert.Null(a.Members[0].FinalLevel);
-        Assert.True(a.RateAll([(1, Level(QualityLevel.Good)), (2, Level(QualityLevel.Completed))]).IsSuccess);
+        Assert.True(a.RateAll([(1, QualityLevel.Good, null), (2, QualityLevel.Completed, null)]).IsSuccess);
         Assert.Equal(1, a.CompletedCount);
+    }
+
+    [Fact]
+    public void A_sheet_sets_the_final_level_and_keeps_what_the_grid_holds()
+    {
+        var a = Draft(1, 2, 3);
+        a.Rate(1, new RatingInput(QualityLevel.Good, QualityLevel.Excellent, 91.5m, null, null, "ghi chú trên lưới"));
+        a.Rate(2, new RatingInput(QualityLevel.Completed, null, 70m, QualityLevel.Good, null, "cũ"));
+        Assert.True(a.RateAll([(1, QualityLevel.Excellent, "  "), (2, QualityLevel.Completed, "mới")]).IsSuccess);
+        Assert.Equal(new RatingInput(QualityLevel.Good, QualityLevel.Excellent, 91.5m, QualityLevel.Excellent, null, "ghi chú trên lưới"), a.Members[0].Input);
+        Assert.Equal(new RatingInput(QualityLevel.Completed, null, 70m, QualityLevel.Completed, null, "mới"), a.Members[1].Input);
+        Assert.Equal((1, 1), (a.ExcellentCount, a.CompletedCount));
+    }
+
+    [Fact]
+    public void A_sheet_level_for_a_member_excused_in_the_grid_is_refused_and_changes_nothing()
+    {
+        var a = Draft(1, 2);
+        a.Rate(2, RatingInput.Empty with { NotAssessedReason = NotAssessedReason.Ill });
+        var result = a.RateAll([(1, QualityLevel.Good, null), (2, QualityLevel.Good, null)]);
+        Assert.Equal("assessment.rated_and_excused", result.Error!.Code);
+        Assert.Null(a.Members[0].FinalLevel);
+        Assert.Equal(NotAssessedReason.Ill, a.Members[1].NotAssessedReason);
     }
 
     [Theory]
@@ -84,7 +108,7 @@ public class OrganizationAssessmentTests
         var result = operation switch
         {
             "rate" => a.Rate(1, Level(QualityLevel.Completed)),
-            "override" => a.Override("x", "lý do đủ dài để ghi", "lanhdao", Now),
+            "override" => a.Override(RuleKey.AssessmentExcellentCapPercentOfGood, "lý do đủ dài để ghi", "lanhdao", Now),
             "approve" => a.Approve("lanhdao", Now),
             "reopen" => a.Reopen("Phát hiện sai sót khi tổng hợp", null),
             "reopen-parent-locked" => a.Reopen("Phát hiện sai sót khi tổng hợp", AssessmentStatus.Submitted),
@@ -137,7 +161,22 @@ public class OrganizationAssessmentTests
     [InlineData("ngắn", "assessment.reason")]
     [InlineData("Chi bộ có thành tích đặc biệt trong năm", null)]
     public void An_override_needs_a_written_reason(string reason, string? error) =>
-        Assert.Equal(error, Draft(1).Override("k", reason, "lanhdao", Now).Error?.Code);
+        Assert.Equal(error, Draft(1).Override(RuleKey.AssessmentExcellentCapPercentOfGood, reason, "lanhdao", Now).Error?.Code);
+
+    [Theory]
+    [InlineData(RuleKey.AssessmentExcellentCapPercentOfGood, null)]
+    [InlineData(RuleKey.AssessmentProbationaryMaxLevel, null)]
+    [InlineData(RuleKey.AssessmentDisciplinedMaxLevel, null)]
+    [InlineData(RuleKey.AssessmentNewlyAdmittedMonths, "assessment.override.not_allowed")]
+    [InlineData(RuleKey.AssessmentPointBands, "assessment.override.not_allowed")]
+    [InlineData(AssessmentRules.IncompleteCode, "assessment.override.not_allowed")]
+    [InlineData("member.retirement_age", "assessment.override.not_allowed")]
+    public void Only_the_overridable_rules_can_be_overridden(string key, string? error)
+    {
+        var a = Draft(1);
+        Assert.Equal(error, a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now).Error?.Code);
+        Assert.Equal(error is null ? 1 : 0, a.Overrides.Count);
+    }
 
     [Fact]
     public void The_roster_follows_the_organization_while_a_draft_only()

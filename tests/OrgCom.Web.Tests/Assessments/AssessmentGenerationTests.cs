@@ -9,6 +9,17 @@ namespace OrgCom.Web.Tests.Assessments;
 public sealed class AssessmentGenerationTests : AppTest
 {
     [Fact]
+    public async Task Generate_refuses_a_database_that_is_not_generated_and_writes_nothing()
+    {
+        var generator = new AssessmentGenerator(TestDatabase.ConnectionString(DatabaseName), TextWriter.Null);
+        var result = await generator.RunAsync(2025, 7, CancellationToken.None);
+        Assert.Equal(AssessmentGenerator.NotGenerated, result.Error);
+        Assert.Contains("không phải dữ liệu sinh", result.Error!.Message);
+        Assert.False(await WithDbAsync(db => db.AssessmentRounds.AnyAsync()));
+        Assert.False(await WithDbAsync(db => db.OrganizationAssessments.AnyAsync()));
+    }
+
+    [Fact]
     public async Task Generate_fills_one_years_ratings_whose_counts_add_up_and_the_report_reads_them()
     {
         var national = new NationalGenerator(TestDatabase.ConnectionString(DatabaseName), TimeProvider.System, TextWriter.Null);

@@ -18,6 +18,11 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
             ["Input.OrganizationId"] = t01.ToString(), ["Input.Kind"] = "Year", ["Input.Year"] = "2025", ["Input.Title"] = "",
             ["Input.OpensOn"] = "15/11/2025", ["Input.MembersDueOn"] = "31/12/2025", ["Input.ClosesOn"] = "31/01/2026",
         };
+        // Write on a cell is not enough: a cell's own year round would block the city's for it.
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var byCell = await PostFormAsync(await SignInAsync("xa.badinh"), "/Assessments", new(fields) { ["Input.OrganizationId"] = cell.ToString() });
+        Assert.Contains("không mở được đợt đánh giá", await PageErrorsAsync(byCell));
+        Assert.False(await WithDbAsync(db => db.AssessmentRounds.AnyAsync()));
         var opened = await PostFormAsync(hanoi, "/Assessments", fields);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         var round = await WithDbAsync(db => db.AssessmentRounds.SingleAsync());
@@ -156,6 +161,94 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
         var stored = (await AssessmentAsync(round, cell))!;
         Assert.Equal(members.Count, stored.Members.Count(m => m.FinalLevel == QualityLevel.Good));
         Assert.Equal(members.Count, stored.GoodCount);
+    }
+
+    [Fact]
+    public async Task A_period_the_rule_data_does_not_cover_is_refused_when_opening_and_shown_not_crashed_on_entry()
+    {
+        var hanoi = await SignInAsync("hanoi");
+        var t01 = await OrganizationIdAsync("T01");
+        // The assessment rules take effect on 21/10/2019: a term ending before that cannot be checked.
+        var refused = await PostFormAsync(hanoi, "/Assessments", new()
+        {
+            ["Input.OrganizationId"] = t01.ToString(), ["Input.Kind"] = "Term", ["Input.Year"] = "2020", ["Input.Title"] = "",
+            ["Input.PeriodFrom"] = "01/01/2015", ["Input.PeriodTo"] = "30/06/2019",
+            ["Input.OpensOn"] = "01/07/2019", ["Input.MembersDueOn"] = "15/07/2019", ["Input.ClosesOn"] = "31/07/2019",
+        });
+        var errors = await PageErrorsAsync(refused);
+        Assert.Contains("chưa có phiên bản có hiệu lực vào ngày 30/06/2019", errors);
+        Assert.False(await WithDbAsync(db => db.AssessmentRounds.AnyAsync()));
+
+        // A round stored before (or rules edited since): the entry page says so instead of failing.
+        var round = await WithDbAsync(async db =>
+        {
+            var r = AssessmentRound.Open(t01, RoundKind.Term, 2020, null, null, new DateOnly(2015, 1, 1), new DateOnly(2019, 6, 30),
+                new DateOnly(2019, 7, 1), new DateOnly(2019, 7, 15), new DateOnly(2019, 7, 31)).Value!;
+            db.AssessmentRounds.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        await StartAsync(staff, url);
+        var page = await GetDocumentAsync(staff, url);
+        Assert.Contains("chưa có phiên bản có hiệu lực", page.QuerySelector("[data-testid=errors]")!.TextContent);
+        var before = await SnapshotAsync();
+        Assert.Contains("chưa có phiên bản có hiệu lực", await PageErrorsAsync(await StepAsync(staff, url, "Submit")));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task The_report_counts_assessments_with_overrides_and_organizations_that_never_started_as_not_approved()
+    {
+        var round = await OpenRoundAsync();
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        var leader = await SignInAsync("lanhdao.hanoi");
+        await StartAsync(staff, url);
+        var members = await CellMembersAsync();
+        await RateAllAsync(staff, url, members, members.Count / 2);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Override",
+            new() { ["RuleKey"] = "assessment.excellent_cap_percent_of_good", ["Reason"] = "Chi bộ đạt thành tích xuất sắc" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(staff, url, "Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Approve")).StatusCode);
+
+        var ward = await OrganizationIdAsync("X00004");
+        var report = await GetDocumentAsync(staff, $"/Assessments/Report?year=2025&organizationId={ward}");
+        // The cell's own assessment carries the override (it rates no organizations of its own).
+        Assert.Contains("Có 1 tổ chức", report.QuerySelector("[data-testid=overrides]")!.TextContent);
+        // Every other organization of the ward never opened its roster: all of them are "not approved".
+        var organizations = await OrgCom.Web.Tests.Infrastructure.TestDatabase.ScalarAsync<long>(DatabaseName,
+            $"select count(*) from organizations o where o.dissolved_on is null and o.path <@ (select path from organizations where id = {ward})");
+        var total = report.QuerySelector("[data-testid=total]")!.QuerySelectorAll("td");
+        Assert.Equal((organizations - 1).ToString(), total[^1].TextContent.Trim());
+        Assert.Equal("0", report.QuerySelector($"[data-testid=rollup] tr[data-organization='{cell}']")!.QuerySelectorAll("td")[^1].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Two_starts_at_once_make_one_roster_a_rule_that_cannot_be_overridden_is_refused_a_bad_report_year_is_explained()
+    {
+        var round = await OpenRoundAsync();
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var url = EntryUrl(round, cell);
+        var staff = await SignInAsync("xa.badinh");
+        var token = await AntiforgeryTokenAsync(staff, url);
+        var starts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => staff.PostAsync($"{url}?handler=Start",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+        Assert.All(starts, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await WithDbAsync(db => db.OrganizationAssessments.CountAsync()));
+
+        var leader = await SignInAsync("lanhdao.hanoi");
+        var before = await SnapshotAsync();
+        var refused = await PageErrorsAsync(await StepAsync(leader, url, "Override",
+            new() { ["RuleKey"] = "assessment.newly_admitted_months", ["Reason"] = "Lý do đủ dài để ghi nhận" }));
+        Assert.Contains("không cho phép vượt", refused);
+        Assert.Equal(before, await SnapshotAsync());
+
+        var report = await GetDocumentAsync(staff, $"/Assessments/Report?year=1999&organizationId={await OrganizationIdAsync("X00004")}");
+        Assert.Contains("Năm 1999 không hợp lệ", report.QuerySelector("[data-testid=errors]")!.TextContent);
     }
 
     [Fact]

@@ -26,13 +26,13 @@ public sealed class RatingImportTests : AssessmentTest
         return stream.ToArray();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] file)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] file, string name = "xep-loai.xlsx")
     {
         var token = await AntiforgeryTokenAsync(client, url);
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(XlsxWriter.ContentType);
-        form.Add(content, "upload", "xep-loai.xlsx");
+        form.Add(content, "upload", name);
         return await client.PostAsync(url + "?handler=Import", form);
     }
 
@@ -72,6 +72,45 @@ public sealed class RatingImportTests : AssessmentTest
     }
 
     [Fact]
+    public async Task A_sheet_sets_final_levels_and_keeps_what_was_typed_in_the_grid()
+    {
+        var (round, cell, url, staff, members) = await ArrangeAsync();
+        var typed = await PostFormAsync(staff, url + "?handler=Row", new()
+        {
+            ["memberId"] = members[0].Id.ToString(), ["selfLevel"] = "Good", ["proposedLevel"] = "Excellent", ["points"] = "92,5",
+            ["finalLevel"] = "", ["notAssessedReason"] = "", ["note"] = "Nhận xét của chi bộ",
+        }, url);
+        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        var response = await UploadAsync(staff, url, await SheetAsync(
+            new Line(Cccd(members[0].Id), "Hoàn thành tốt nhiệm vụ", null),
+            new Line(Cccd(members[1].Id), "Hoàn thành nhiệm vụ", "ghi chú từ tệp")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var stored = (await AssessmentAsync(round, cell))!;
+        var first = stored.Members.Single(m => m.MemberId == members[0].Id);
+        Assert.Equal(new RatingInput(QualityLevel.Good, QualityLevel.Excellent, 92.5m, QualityLevel.Good, null, "Nhận xét của chi bộ"), first.Input);
+        Assert.Equal("ghi chú từ tệp", stored.Members.Single(m => m.MemberId == members[1].Id).Note);
+
+        // A member excused in the grid is not silently rated by the sheet: the row is refused, nothing changes.
+        await PostRowAsync(staff, url, members[2].Id, null, "Ill");
+        var before = await SnapshotAsync();
+        var errors = await PageErrorsAsync(await UploadAsync(staff, url, await SheetAsync(
+            new Line(Cccd(members[0].Id), "Hoàn thành nhiệm vụ", null), new Line(Cccd(members[2].Id), "Hoàn thành nhiệm vụ", null))));
+        Assert.Contains("không nhập dòng nào", errors);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_card_number_with_leading_zeros_typed_as_a_number_is_found()
+    {
+        var (round, cell, url, staff, members) = await ArrangeAsync();
+        await TestDatabase.ExecuteAsync($"update members set party_card_number = '00' || lpad(id::text, 8, '0') where id = {members[0].Id}", DatabaseName);
+        var response = await UploadAsync(staff, url, await SheetAsync(new Line(members[0].Id, "Hoàn thành nhiệm vụ", null)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(QualityLevel.Completed, (await AssessmentAsync(round, cell))!.Members.Single(m => m.MemberId == members[0].Id).FinalLevel);
+    }
+
+    [Fact]
     public async Task A_sheet_with_a_bad_row_changes_nothing_and_gives_an_error_file()
     {
         var (_, _, url, staff, members) = await ArrangeAsync();
@@ -106,6 +145,24 @@ public sealed class RatingImportTests : AssessmentTest
         // The error file is its author's only.
         var other = await SignInAsync("hanoi");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(listed.QuerySelector("a")!.GetAttribute("href")!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_xls_or_a_file_that_is_no_spreadsheet_is_refused_with_a_message()
+    {
+        var (_, _, url, staff, _) = await ArrangeAsync();
+        var before = await SnapshotAsync();
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+        async Task<string> Refused(byte[] file, string name)
+        {
+            var response = await UploadAsync(staff, url, file, name);
+            Assert.Contains("không nhập dòng nào", await PageErrorsAsync(response));
+            return (await DocumentAsync(response)).QuerySelector("[data-testid=import-errors]")!.TextContent;
+        }
+        Assert.Contains(".xls (Excel 97-2003) không được hỗ trợ, hãy lưu lại dạng .xlsx", await Refused(xls, "xep-loai.xlsx"));
+        Assert.Contains("Tệp không đọc được", await Refused("CCCD;Xếp loại\n001;Tốt"u8.ToArray(), "xep-loai.csv"));
+        Assert.Contains("Tệp không đọc được", await Refused([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "hong.xlsx"));
+        Assert.Equal(before, await SnapshotAsync());
     }
 
     [Fact]

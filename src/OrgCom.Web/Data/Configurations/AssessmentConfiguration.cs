@@ -35,16 +35,20 @@ public sealed class OrganizationAssessmentConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<OrganizationAssessment> b)
     {
         b.ToTable("organization_assessments");
-        // Staff enter and submit (Write); the competent level's leaders override rules and approve (Approve). The
-        // pages check which of the two each step needs, and where.
-        b.OwnedByOrganization(a => a.OrganizationId, Permission.Write | Permission.Approve);
+        // Staff enter and submit (Write on the organization); approving, reopening and overriding a rule are decisions
+        // of the competent level's leaders (Approve on the parent, or on the organization that opened the round for its
+        // own assessment), which the save guard demands whatever page makes the change.
+        b.OwnedByOrganization(a => a.OrganizationId);
+        b.DecidedByLevelAbove(a => a.RoundId);
         b.Property(a => a.Id).UseIdentityAlwaysColumn();
-        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(10).IsDecision(nameof(AssessmentStatus.Submitted));
         b.Property(a => a.SelfLevel).HasConversion<string>().HasMaxLength(15);
-        b.Property(a => a.SubmittedBy).HasMaxLength(256);
-        b.Property(a => a.ApprovedBy).HasMaxLength(256);
-        b.Property(a => a.ReopenReason).HasMaxLength(OrganizationAssessment.MaxReasonLength);
-        b.Property(a => a.Overrides).HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb")
+        b.Property(a => a.SubmittedAt).IsDecision("*");
+        b.Property(a => a.SubmittedBy).HasMaxLength(256).IsDecision("*");
+        b.Property(a => a.ApprovedAt).IsDecision();
+        b.Property(a => a.ApprovedBy).HasMaxLength(256).IsDecision();
+        b.Property(a => a.ReopenReason).HasMaxLength(OrganizationAssessment.MaxReasonLength).IsDecision();
+        b.Property(a => a.Overrides).IsDecision().HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb")
             .HasConversion(
                 v => JsonSerializer.Serialize(v, JsonOptions),
                 s => JsonSerializer.Deserialize<List<RuleOverride>>(s, JsonOptions) ?? new List<RuleOverride>(),

@@ -12,12 +12,17 @@ namespace OrgCom.Web.Data.Generate;
 /// data already in the database, so they are written by set-based INSERT … SELECT in one transaction (no round trip
 /// per row, faster than COPY from the client here); the counts each assessment keeps are computed from the ratings.
 /// Levels are drawn deterministically from the member id and the seed: about 10% xuất sắc, 72% tốt, 14% hoàn thành,
-/// 1% không hoàn thành, 3% not assessed. Like the rest of the generated data it is benchmark data, not audited.
+/// 1% không hoàn thành, 3% not assessed. Like the rest of the generated data it is benchmark data, not audited, so a database
+/// without NationalGenerator's mark (real data) is refused.
 /// </summary>
 public sealed class AssessmentGenerator(string connectionString, TextWriter output)
 {
     public const string Actor = "(dữ liệu sinh toàn quốc)";
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static readonly Error NotGenerated = new("generate.assessments.not_generated",
+        "Cơ sở dữ liệu này không phải dữ liệu sinh toàn quốc (không có dấu của lệnh generate): không sinh kết quả xếp loại "
+        + "vào dữ liệu thật, vì các kết quả này được ghi thẳng là đã phê duyệt và không qua nhật ký.");
 
     public static Error AlreadyThere(int year) => new("generate.assessments.present",
         $"Cơ sở dữ liệu đã có đợt đánh giá hằng năm {year}; không sinh thêm.");
@@ -34,6 +39,14 @@ public sealed class AssessmentGenerator(string connectionString, TextWriter outp
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ExecuteAsync(connection, "lock table assessment_rounds in share row exclusive mode", ct);
+        // Approved ratings written without the audit log belong only in a generated database, marked as such by
+        // NationalGenerator's actor on its organization events.
+        await using (var generated = new NpgsqlCommand("select exists (select 1 from organization_events where recorded_by = @actor)", connection))
+        {
+            generated.Parameters.AddWithValue("actor", NationalGenerator.Actor);
+            if (!(bool)(await generated.ExecuteScalarAsync(ct))!)
+                return NotGenerated;
+        }
         if (await ScalarAsync<bool>(connection, "select exists (select 1 from assessment_rounds where kind = 'Year' and year = @year)", ct, year))
             return AlreadyThere(year);
 

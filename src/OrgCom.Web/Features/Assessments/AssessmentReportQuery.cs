@@ -40,7 +40,12 @@ public sealed record AssessmentRollup(long RootId, string RootName, int Year, IR
 /// </summary>
 public sealed class AssessmentReportQuery(OrgComDbContext db)
 {
+    // Every organization a year round of the year covers counts towards "not approved", including those whose staff
+    // never opened their roster (no assessment row); organizations dissolved since count only if they were assessed.
     private const string UnitsSql = """
+        with rounds as (
+            select r.id, op.path from assessment_rounds r join organizations op on op.id = r.organization_id
+            where r.kind = 'Year' and r.year = @year)
         select case when nlevel(o.path) > nlevel(@path::ltree) then ltree2text(subpath(o.path, nlevel(@path::ltree), 1))::bigint else @root end as unit,
                count(*)::int as orgs,
                (count(*) filter (where a.status = 'Approved'))::int as approved,
@@ -50,15 +55,16 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
                coalesce(sum(a.completed_count) filter (where a.status = 'Approved'), 0)::bigint,
                coalesce(sum(a.not_completed_count) filter (where a.status = 'Approved'), 0)::bigint,
                coalesce(sum(a.not_assessed_count) filter (where a.status = 'Approved'), 0)::bigint
-        from organization_assessments a
-        join assessment_rounds r on r.id = a.round_id
-        join organizations o on o.id = a.organization_id
-        where r.kind = 'Year' and r.year = @year and o.path <@ @path::ltree
+        from organizations o
+        join rounds rd on o.path <@ rd.path
+        left join organization_assessments a on a.round_id = rd.id and a.organization_id = o.id
+        where o.path <@ @path::ltree
+          and (a.id is not null or (o.dissolved_on is null and o.established_on <= make_date(@year, 12, 31)))
         group by 1
         """;
 
     private const string OrganizationLevelsSql = """
-        select g.final_level, count(*)::bigint, (count(*) filter (where a.overrides <> '[]'::jsonb))::bigint
+        select g.final_level, count(*)::bigint
         from organization_ratings g
         join organization_assessments a on a.id = g.organization_assessment_id
         join assessment_rounds r on r.id = a.round_id
@@ -66,6 +72,15 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         where r.kind = 'Year' and r.year = @year and a.status = 'Approved' and g.final_level is not null
           and o.path <@ @path::ltree and o.id <> @root
         group by 1
+        """;
+
+    /// <summary>Approved assessments of the subtree in which a leader let a rule's finding stand.</summary>
+    private const string OverridesSql = """
+        select count(*)::bigint
+        from organization_assessments a
+        join assessment_rounds r on r.id = a.round_id
+        join organizations o on o.id = a.organization_id
+        where r.kind = 'Year' and r.year = @year and a.status = 'Approved' and a.overrides <> '[]'::jsonb and o.path <@ @path::ltree
         """;
 
     /// <summary>The rollup for <paramref name="rootId"/>, which the caller loaded within the user's scope.</summary>
@@ -94,8 +109,13 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
             {
                 if (Enum.TryParse<QualityLevel>(reader.GetString(0), out var level))
                     levels[level] = reader.GetInt64(1);
-                overridden += (int)reader.GetInt64(2);
             }
+        }
+        await using (var cmd = new NpgsqlCommand(OverridesSql, connection))
+        {
+            cmd.Parameters.AddWithValue("path", rootPath);
+            cmd.Parameters.AddWithValue("year", year);
+            overridden = (int)(long)(await cmd.ExecuteScalarAsync(ct))!;
         }
         return new AssessmentRollup(rootId, rootName, year, rows, LevelCounts.Sum(rootId, rootName, rows),
             LevelCounts.Sum(rootId, rootName, previous.Select(p => p.Counts)), levels, overridden);

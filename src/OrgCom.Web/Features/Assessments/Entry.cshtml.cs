@@ -61,7 +61,16 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
         db.OrganizationAssessments.Add(OrganizationAssessment.Start(Round.Id, Organization.Id,
             await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id)));
-        await SaveAsync(ct);
+        try
+        {
+            await SaveAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone else's "Lập danh sách" for the same organization committed first (there was no row to lock).
+            TempData["Success"] = "Tổ chức đã có danh sách đánh giá (vừa được lập).";
+            return Redirect(SelfUrl);
+        }
         TempData["Success"] = "Đã lập danh sách đánh giá.";
         return Redirect(SelfUrl);
     }
@@ -120,8 +129,10 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         // The roster is brought up to date first: the submission is the record of who was in the organization.
         var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
         Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id));
-        var (book, _) = await rules.GetAsync(ct);
-        var check = await queries.CheckAsync(Assessment, Round, Organization, book, ct);
+        if (await CheckRulesAsync(ct) is not { } check)
+            return await ShowAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"select 1 from organization_assessments a join organizations o on o.id = a.organization_id where a.round_id = {Round.Id} and o.parent_id = {Organization.Id} for share of a", ct);
         var pending = await queries.SubordinatesNotApprovedAsync(Organization.Id, Round, ct);
         var result = Assessment.Submit(check, pending, user.UserName, clock.GetUtcNow());
         if (!result.IsSuccess)
@@ -171,7 +182,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return await ShowAsync(ct);
         }
         Roster = await queries.RosterRowsAsync(Assessment, Round, ct);
-        var outcome = await RatingImport.ReadAsync(upload, Roster, ct);
+        var outcome = await RatingImport.ReadAsync(upload, Roster, Assessment.Members, ct);
         if (outcome.Errors.Count == 0)
         {
             var result = Assessment.RateAll(outcome.Ratings);
@@ -263,8 +274,15 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         if (HttpMethods.IsPost(Request.Method))
         {
             // Changes to one assessment are serialized: the grid saves several rows at once, and each save recounts
-            // the levels from the rows it loaded, so two saves must not interleave.
+            // the levels from the rows it loaded, so two saves must not interleave. Locks are taken top-down — the
+            // parent's assessment for share, this one for update, and on submission its children's for share — so a
+            // child reopened (which reads the parent's status) and the parent submitted (which reads the children's)
+            // wait for each other instead of both passing on stale reads, and never deadlock. Not covered by a test:
+            // the interleaving cannot be forced through HTTP requests reliably.
             _transaction = await db.Database.BeginTransactionAsync(ct);
+            if (organization.ParentId is { } parentId && round.OrganizationId != organization.Id)
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"select 1 from organization_assessments where round_id = {roundId} and organization_id = {parentId} for share", ct);
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"select 1 from organization_assessments where round_id = {roundId} and organization_id = {organizationId} for update", ct);
         }
@@ -287,10 +305,32 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         {
             if (Roster.Count == 0)
                 Roster = await queries.RosterRowsAsync(Assessment, Round, ct);
-            var (book, _) = await rules.GetAsync(ct);
-            Check = await queries.CheckAsync(Assessment, Round, Organization, book, ct);
+            Check = await CheckRulesAsync(ct);
         }
         return Page();
+    }
+
+    /// <summary>The rule check, or null with a message on the page when the rule data does not cover the period
+    /// (rounds opened before the data was narrowed, or data edited since).</summary>
+    private async Task<AssessmentCheck?> CheckRulesAsync(CancellationToken ct)
+    {
+        var (book, _) = await rules.GetAsync(ct);
+        var covered = AssessmentRules.Covers(book, Round.PeriodTo);
+        if (covered.IsSuccess)
+        {
+            try
+            {
+                return await queries.CheckAsync(Assessment!, Round, Organization, book, ct);
+            }
+            catch (RuleConfigurationException e)
+            {
+                covered = new Error("assessment.rules.missing", e.Message);
+            }
+        }
+        var message = covered.Error!.Message;
+        if (!ModelState.TryGetValue("", out var shown) || shown.Errors.All(x => x.ErrorMessage != message))
+            ModelState.AddModelError("", message);
+        return null;
     }
 
     private IActionResult Forbid403() => StatusCode(StatusCodes.Status403Forbidden);

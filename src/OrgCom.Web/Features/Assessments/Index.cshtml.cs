@@ -8,18 +8,19 @@ using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Forms;
+using OrgCom.Web.Infrastructure.Rules;
 
 namespace OrgCom.Web.Features.Assessments;
 
 /// <summary>The rounds the user takes part in (opened in their subtree or above it), and opening a new one.</summary>
-public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, CurrentUser user, TimeProvider clock, RuleBookProvider rules) : PageModel
 {
     public sealed record RoundRow(long Id, string Title, RoundKind Kind, int Year, string OrganizationName, DateOnly OpensOn,
         DateOnly MembersDueOn, DateOnly ClosesOn);
 
     public List<RoundRow> Rounds { get; private set; } = [];
 
-    /// <summary>Organizations where the user may open a round (Write on a grant).</summary>
+    /// <summary>Organizations where the user may open a round (Write on a grant, at a level that opens rounds).</summary>
     public List<(long Id, string Name)> Openers { get; private set; } = [];
 
     public sealed class OpenInput
@@ -60,12 +61,19 @@ public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, Cu
             return NotFound();
         if (!user.Can(Permission.Write, organization.Path))
             return StatusCode(StatusCodes.Status403Forbidden);
-        if (!FormLengths.Check(this, ModelState, db.Model))
+        if (!AssessmentRound.MayBeOpenedBy(organization.Kind))
+            ModelState.AddModelError("", AssessmentErrors.OpenerLevel(organization.Name).Message);
+        if (!ModelState.IsValid || !FormLengths.Check(this, ModelState, db.Model))
         {
             await LoadAsync(ct);
             return Page();
         }
         var round = Open();
+        if (round is not null && AssessmentRules.Covers((await rules.GetAsync(ct)).Rules, round.PeriodTo) is { IsSuccess: false } uncovered)
+        {
+            ModelState.AddModelError("", uncovered.Error!.Message);
+            round = null;
+        }
         if (round is not null)
         {
             // One year round per organization and year: no year round of the same year above or below this one.
@@ -129,7 +137,8 @@ public sealed class IndexModel(OrgComDbContext db, AssessmentQueries queries, Cu
         var names = await db.Organizations.IgnoreQueryFilters().Where(o => openerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Rounds = rounds.Select(r => new RoundRow(r.Id, r.Title, r.Kind, r.Year, names[r.OrganizationId], r.OpensOn, r.MembersDueOn, r.ClosesOn)).ToList();
         var writable = user.Grants.Where(g => g.Role.PermissionsOf().HasFlag(Permission.Write)).Select(g => g.OrganizationId).ToList();
-        Openers = await db.Organizations.IgnoreQueryFilters().Where(o => writable.Contains(o.Id))
+        var openerKinds = Enum.GetValues<Core.Organizations.OrganizationKind>().Where(AssessmentRound.MayBeOpenedBy).ToList();
+        Openers = await db.Organizations.IgnoreQueryFilters().Where(o => writable.Contains(o.Id) && openerKinds.Contains(o.Kind))
             .OrderBy(o => o.Code).Select(o => new ValueTuple<long, string>(o.Id, o.Name)).ToListAsync(ct);
     }
 }

@@ -17,11 +17,13 @@ public static class RatingImport
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    public sealed record Outcome(List<(long MemberId, RatingInput Input)> Ratings, List<ImportError> Errors);
+    /// <summary>The final levels read, with their notes (blank: keep the stored note); see <see cref="OrganizationAssessment.RateAll"/>.</summary>
+    public sealed record Outcome(List<(long MemberId, QualityLevel FinalLevel, string? Note)> Ratings, List<ImportError> Errors);
 
-    public static async Task<Outcome> ReadAsync(IFormFile upload, IReadOnlyList<AssessmentQueries.RosterRow> roster, CancellationToken ct)
+    public static async Task<Outcome> ReadAsync(IFormFile upload, IReadOnlyList<AssessmentQueries.RosterRow> roster,
+        IReadOnlyList<MemberRating> stored, CancellationToken ct)
     {
-        var ratings = new List<(long, RatingInput)>();
+        var ratings = new List<(long, QualityLevel, string?)>();
         var errors = new List<ImportError>();
         if (upload.Length > MaxBytes)
         {
@@ -31,28 +33,44 @@ public static class RatingImport
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
         buffer.Position = 0;
+        if (IsLegacyExcel(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) || upload.FileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new ImportError(0, "", LegacyExcel));
+            return new Outcome(ratings, errors);
+        }
         List<XlsxRow> rows;
         try
         {
             using var reader = XlsxReader.Open(buffer);
             rows = reader.ReadRows().ToList();
         }
+        // A file that is not a zip package at all surfaces as System.IO.FileFormatException, a FormatException.
         catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException
-                                       or ArgumentException or InvalidOperationException)
+                                       or ArgumentException or InvalidOperationException or FormatException)
         {
             errors.Add(new ImportError(0, "", "Tệp không đọc được: cần một bảng tính Excel (.xlsx)."));
             return new Outcome(ratings, errors);
         }
-        return Read(rows, roster);
+        return Read(rows, roster, stored);
     }
 
-    public static Outcome Read(IReadOnlyList<XlsxRow> rows, IReadOnlyList<AssessmentQueries.RosterRow> roster)
+    public const string LegacyExcel = "Tệp .xls (Excel 97-2003) không được hỗ trợ, hãy lưu lại dạng .xlsx (Excel: Tệp → Lưu thành → Sổ làm việc Excel) rồi nhập lại.";
+
+    /// <summary>The compound-document signature of .xls (Excel 97-2003) files.</summary>
+    private static bool IsLegacyExcel(ReadOnlySpan<byte> file) => file.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
+    public static Outcome Read(IReadOnlyList<XlsxRow> rows, IReadOnlyList<AssessmentQueries.RosterRow> roster, IReadOnlyList<MemberRating> stored)
     {
-        var ratings = new List<(long, RatingInput)>();
+        var ratings = new List<(long, QualityLevel, string?)>();
+        var excused = stored.Where(r => r.NotAssessedReason is not null).ToDictionary(r => r.MemberId, r => r.NotAssessedReason!.Value);
         var errors = new List<ImportError>();
         var (headerRow, idColumns, levelColumn, noteColumn) = Columns(rows);
         var byCitizenId = roster.Where(r => r.CitizenId is not null).ToDictionary(r => r.CitizenId!, r => r);
         var byCard = roster.Where(r => r.PartyCardNumber is not null).ToDictionary(r => r.PartyCardNumber!, r => r);
+        // Card numbers vary in length (6 to 20 digits), so a number typed into Excel cannot be padded back like a
+        // CCCD: it is matched on its digits without the leading zeros, when that is unambiguous.
+        var byCardDigits = roster.Where(r => r.PartyCardNumber is not null).GroupBy(r => r.PartyCardNumber!.TrimStart('0'))
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
         var seen = new Dictionary<long, int>();
         foreach (var row in rows.Where(r => r.Number > headerRow))
         {
@@ -67,7 +85,8 @@ public static class RatingImport
                 continue;
             }
             var member = ids.Select(id => byCitizenId.GetValueOrDefault(id) ?? byCitizenId.GetValueOrDefault(id.PadLeft(12, '0'))
-                                          ?? byCard.GetValueOrDefault(id)).FirstOrDefault(m => m is not null);
+                                          ?? byCard.GetValueOrDefault(id) ?? byCardDigits.GetValueOrDefault(id.TrimStart('0')))
+                .FirstOrDefault(m => m is not null);
             var shown = string.Join(" / ", ids);
             if (member is null)
             {
@@ -95,7 +114,13 @@ public static class RatingImport
                 errors.Add(new ImportError(row.Number, shown, $"Dòng {row.Number}: ghi chú dài tối đa {MemberRating.MaxNoteLength} ký tự (đã nhập {note.Length})."));
                 continue;
             }
-            ratings.Add((member.MemberId, RatingInput.Empty with { FinalLevel = level, Note = note.Length == 0 ? null : note }));
+            if (excused.TryGetValue(member.MemberId, out var reason))
+            {
+                errors.Add(new ImportError(row.Number, shown,
+                    $"Dòng {row.Number}: đảng viên {member.FullName} đang được ghi lý do không đánh giá ({reason.DisplayName()}); xóa lý do đó trên bảng nhập trước khi nhập mức xếp loại."));
+                continue;
+            }
+            ratings.Add((member.MemberId, level.Value, note.Length == 0 ? null : note));
         }
         if (ratings.Count == 0 && errors.Count == 0)
             errors.Add(new ImportError(0, "", "Tệp không có dòng nào có số CCCD hoặc số thẻ đảng viên và mức xếp loại."));

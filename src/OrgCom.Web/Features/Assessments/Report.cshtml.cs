@@ -63,9 +63,14 @@ public sealed class ReportModel(AssessmentQueries queries, AssessmentReportQuery
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var today = VietnamTime.Today(clock);
-        Year ??= today.Month >= 12 ? today.Year : today.Year - 1;
+        var defaultYear = today.Month >= 12 ? today.Year : today.Year - 1;
         if (Year is < 2000 or > 2100)
-            return NotFound();
+        {
+            // The report of the default year is shown with the message (the Excel link then names that year).
+            ModelState.AddModelError(nameof(Year), $"Năm {Year} không hợp lệ: hãy chọn năm từ 2000 đến 2100. Đang hiển thị năm {defaultYear}.");
+            Year = null;
+        }
+        Year ??= defaultYear;
         var id = OrganizationId ?? user.Grants.Select(g => (long?)g.OrganizationId).FirstOrDefault();
         if (id is null)
             return NotFound();
