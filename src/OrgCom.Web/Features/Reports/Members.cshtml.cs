@@ -13,7 +13,7 @@ namespace OrgCom.Web.Features.Reports;
 
 /// <summary>
 /// Drill-down: the members behind one number of a report — a count at a date (through <see cref="MembershipAtDate"/>),
-/// a flow of the period (the events <c>member_event_flows</c> classifies), a category of a breakdown — for a row's
+/// a flow of the period (the flows stored on the events, <c>member_events.counted_flow</c>), a category of a breakdown — for a row's
 /// subtree, or the chosen organization's own members. A page of 50 in the list order, and the whole list in Excel.
 /// Members are read through the scope filter: one who has since moved outside the user's scope is counted, not shown.
 /// </summary>
@@ -127,7 +127,7 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
                 with subtree as (select o.id from organizations o where o.path <@ @root_path::ltree)
                 select distinct e.member_id as "Value"
                 from member_events e
-                cross join lateral member_event_flows(e.kind, e.organization_id, e.other_organization_id, e.discipline_level, e.detail, e.member_id) x
+                cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
                 where x.flow = @flow and e.effective_on between @from and @to
                   and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
                   and {(own ? "x.organization_id = @org" : "x.organization_id in (select id from subtree)")}
