@@ -54,6 +54,12 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         Report = request;
         if (await ComputeAsync(ct) is { } failure)
             return failure;
+        if (!ModelState.IsValid)
+        {
+            // A value that did not bind (Form=Bogus) must not freeze the default report in its place.
+            Table = null;
+            return Page();
+        }
         if (Table is null)
             return Page();
         if (!CanFreeze)
