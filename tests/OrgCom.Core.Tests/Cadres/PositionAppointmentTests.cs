@@ -24,7 +24,7 @@ public class PositionAppointmentTests
     }
 
     private static Member Official() => Member.Import(1, new Identity("Nguyễn Văn An", null, Gender.Male, new DateOnly(1975, 1, 1), false,
-        null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2000, 1, 1), new DateOnly(2000, 2, 1), new DateOnly(2001, 2, 1), null);
+        null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2000, 1, 1), new DateOnly(2000, 2, 1), new DateOnly(2001, 2, 1), null, "(kiểm thử)");
 
     private static Position Post(long id)
     {

@@ -40,7 +40,7 @@ public sealed class ScopeSweepTests : AppTest
             var member = Member.Import(cell.Id,
                 new Identity($"Đặng Văn {Marker}", null, Gender.Male, new DateOnly(1980, 5, 5), false, "001080012345",
                     $"Quê {Marker}", null, null, "Kinh", null, null),
-                MemberStatus.Official, new DateOnly(2005, 5, 5), new DateOnly(2005, 6, 1), new DateOnly(2006, 6, 1), "12345678");
+                MemberStatus.Official, new DateOnly(2005, 5, 5), new DateOnly(2005, 6, 1), new DateOnly(2006, 6, 1), "12345678", "(kiểm thử)");
             db.Members.Add(member);
             var user = await db.Users.SingleAsync(u => u.UserName == "hcm");
             user.FullName = $"Người dùng {Marker}";

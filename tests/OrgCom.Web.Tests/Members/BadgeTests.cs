@@ -15,7 +15,7 @@ public sealed class BadgeTests : AppTest
         {
             var cell = await db.Organizations.SingleAsync(o => o.Code == cellCode);
             var member = Member.Import(cell.Id, new Identity(name, null, Gender.Male, new DateOnly(1970, 3, 3), false, null, null, null, null, "Kinh", null, null),
-                MemberStatus.Official, admitted, admitted.AddDays(10), admitted.AddYears(1).AddDays(10), null);
+                MemberStatus.Official, admitted, admitted.AddDays(10), admitted.AddYears(1).AddDays(10), null, "(kiểm thử)");
             if (withGap)
             {
                 Assert.True(member.Leave(new DateOnly(2010, 1, 1), "01-QĐ/ĐU", "Xin ra", context).IsSuccess);

@@ -111,6 +111,12 @@ public sealed class SearchDataGenerationTests : AppTest
         Assert.Equal(0, await QueryAsync<int>(NameSyllableIndexTests.Drift));
         Assert.Equal(1, await QueryAsync<long>("select count(*) from pg_indexes where indexname = 'ux_member_name_syllables_order'"));
         Assert.Equal("O", await QueryAsync<string>("select tgenabled::text from pg_trigger where tgname = 'member_name_syllables_insert'"));
+        // The load writes each event's statistics flow itself: the same as the classifying trigger would have.
+        Assert.Equal(0, await QueryAsync<long>("""
+            select count(*) from member_events where counted_flow is distinct from
+                member_event_counted_flow(kind, organization_id, other_organization_id, discipline_level, transfer_kind, member_id)
+            """));
+        Assert.Equal("O", await QueryAsync<string>("select tgenabled::text from pg_trigger where tgname = 'member_events_classify'"));
         var again = await generator.RunAsync(new GenerationOptions(100, 100, 1), CancellationToken.None);
         Assert.Equal(NationalGenerator.AlreadyGenerated, again.Error);
         Assert.Equal(after, await CountsAsync());

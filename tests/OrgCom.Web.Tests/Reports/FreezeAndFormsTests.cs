@@ -50,6 +50,21 @@ public sealed class FreezeAndFormsTests : ReportTest
         var rowA = reader.ReadRows().Single(r => r.Cells.Any(c => c.Text == "Chi bộ Thống kê A"));
         Assert.Equal(1, rowA.Cells.Where(c => c.Kind == OrgCom.Web.Infrastructure.Export.XlsxCellKind.Number).Skip(2).First().Number);
 
+        // Its numbers are not in the audit line, so the database refuses to change or delete it at all.
+        var id = long.Parse(frozenUrl.Split('/')[^1]);
+        foreach (var sql in new[]
+                 {
+                     $"update frozen_reports set result_json = replace(result_json::text, '7', '9')::jsonb where id = {id}",
+                     $"update frozen_reports set note = 'sửa' where id = {id}",
+                     $"delete from frozen_reports where id = {id}",
+                     "truncate frozen_reports",
+                 })
+        {
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => OrgCom.Web.Tests.Infrastructure.TestDatabase.ExecuteAsync(sql, DatabaseName));
+            Assert.Contains("cannot be changed or deleted", refused.MessageText);
+        }
+        Assert.Equal("7", Cells((await GetDocumentAsync(client, frozenUrl)).QuerySelector($"tr[data-organization='{A}']")!)["Closing"]);
+
         // Another province sees nothing of it.
         var hcm = await SignInAsync("hcm");
         Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync(frozenUrl)).StatusCode);

@@ -126,6 +126,7 @@ public sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEv
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.DecisionNumber).HasMaxLength(60);
         b.Property(e => e.DisciplineLevel).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.TransferKind).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.Detail).HasMaxLength(500);
         b.Property(e => e.OverrideReason).HasMaxLength(500);
         b.Property(e => e.RecordedBy).HasMaxLength(256);

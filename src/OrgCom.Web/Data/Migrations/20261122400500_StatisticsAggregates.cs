@@ -25,9 +25,9 @@ namespace OrgCom.Web.Data.Migrations
     [Migration("20261122400500_StatisticsAggregates")]
     public partial class StatisticsAggregates : Migration
     {
-        /// <summary>Recomputes both pre-aggregates from the members and their events (the migration on an existing
-        /// database; <c>generate</c> after its load, with the triggers off).</summary>
-        public const string Rebuild = """
+        /// <summary>Recomputed both pre-aggregates when this migration ran on an existing database. Superseded by
+        /// <see cref="StatisticsStoredFlows.Rebuild"/>, which reads the flows stored on the events.</summary>
+        private const string RebuildAtCreation = """
             truncate member_counts, member_flows;
             insert into member_counts (organization_id, probationary, official)
             select organization_id, count(*) filter (where status = 'Probationary'), count(*) filter (where status = 'Official')
@@ -65,12 +65,6 @@ namespace OrgCom.Web.Data.Migrations
             alter table member_flows add constraint pk_member_flows primary key (organization_id, day, flow);
             create index ix_member_flows_day on member_flows (day, organization_id, flow) include (n);
             """;
-
-        public static readonly string[] Triggers =
-        [
-            "members:member_counts_insert", "members:member_counts_update", "members:member_counts_delete",
-            "member_events:member_flows_insert", "member_events:member_flows_update", "member_events:member_flows_delete",
-        ];
 
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -238,7 +232,7 @@ namespace OrgCom.Web.Data.Migrations
                       and (case when c.kind = 'TransferReceived' then c.other_organization_id else c.organization_id end) in (select id from subtree)
                 $$;
                 """);
-            migrationBuilder.Sql(Rebuild);
+            migrationBuilder.Sql(RebuildAtCreation);
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)

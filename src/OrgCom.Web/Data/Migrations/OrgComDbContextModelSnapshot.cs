@@ -1153,6 +1153,11 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<string>("TransferKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("transfer_kind");
+
                     b.HasKey("Id")
                         .HasName("pk_member_events");
 

@@ -50,3 +50,7 @@ public sealed class FrozenReport
 
     public ReportTable Table => ReportTable.FromJson(ResultJson);
 }
+
+/// <summary>A frozen report as the lists show it: without its stored numbers (<see cref="FrozenReport.ResultJson"/>).</summary>
+public sealed record FrozenReportListItem(long Id, long OrganizationId, string Form, DateOnly? PeriodFrom, DateOnly ReportDate,
+    DateTimeOffset FrozenAt, string FrozenBy);

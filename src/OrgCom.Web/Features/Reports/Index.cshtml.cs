@@ -9,7 +9,7 @@ namespace OrgCom.Web.Features.Reports;
 public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser) : PageModel
 {
     public List<(long Id, string Name)> Organizations { get; } = [];
-    public List<(FrozenReport Report, string OrganizationName)> Frozen { get; } = [];
+    public List<(FrozenReportListItem Report, string OrganizationName)> Frozen { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -17,7 +17,7 @@ public sealed class IndexModel(OrgComDbContext db, CurrentUser currentUser) : Pa
         var names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Organizations.AddRange(ids.Where(names.ContainsKey).Select(id => (id, names[id])));
         var frozen = await db.FrozenReports.AsNoTracking().OrderByDescending(f => f.FrozenAt).Take(50)
-            .Select(f => new { Report = f, Name = db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).First() })
+            .Select(f => new { Report = new FrozenReportListItem(f.Id, f.OrganizationId, f.Form, f.PeriodFrom, f.ReportDate, f.FrozenAt, f.FrozenBy), Name = db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).First() })
             .ToListAsync(ct);
         Frozen.AddRange(frozen.Select(f => (f.Report, f.Name)));
     }

@@ -6,6 +6,8 @@ using OrgCom.Core.Common;
 using OrgCom.Core.Members;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure;
+using OrgCom.Web.Infrastructure.Access;
+using OrgCom.Web.Infrastructure.Audit;
 using OrgCom.Web.Infrastructure.Export;
 using Col = OrgCom.Web.Infrastructure.Export.XlsxColumn<OrgCom.Web.Features.Reports.MembersModel.Row>;
 
@@ -13,13 +15,19 @@ namespace OrgCom.Web.Features.Reports;
 
 /// <summary>
 /// Drill-down: the members behind one number of a report — a count at a date (through <see cref="MembershipAtDate"/>),
-/// a flow of the period (the events <c>member_event_flows</c> classifies), a category of a breakdown — for a row's
-/// subtree, or the chosen organization's own members. A page of 50 in the list order, and the whole list in Excel.
+/// a flow of the period (the flows stored on the events, <c>member_events.counted_flow</c>), a category of a breakdown — for a row's
+/// subtree, or the chosen organization's own members. A page of 50 in the list order, and the whole list in Excel (up to
+/// <see cref="MaxExportRows"/>, audited like the member search's export).
 /// Members are read through the scope filter: one who has since moved outside the user's scope is counted, not shown.
 /// </summary>
-public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistics, TimeProvider clock) : PageModel
+public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistics, CurrentUser currentUser, AuditRecorder audit,
+    IConfiguration configuration, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
+
+    /// <summary>The most rows one Excel file of a drill-down holds (as the member search's export); the setting
+    /// <c>OrgCom:ReportMembersMaxExportRows</c> may lower it.</summary>
+    public int MaxExportRows => configuration.GetValue("OrgCom:ReportMembersMaxExportRows", Members.SearchModel.MaxExportRows);
 
     public sealed record Row(long Id, string FullName, DateOnly BirthDate, bool BirthYearOnly, Gender Gender, string OrganizationName, MemberStatus Status);
 
@@ -39,10 +47,13 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
     {
         if (await PrepareAsync(request, measure, own, ct) is not { } ids)
             return ModelState.IsValid ? NotFound() : Page();
-        PageNumber = Math.Max(page, 1);
-        Total = await ids.CountAsync(ct);
-        var members = Query(ids);
+        // The statement behind the number runs once; the count shown and the page read the scoped members by these ids.
+        var all = await ids.ToListAsync(ct);
+        Total = all.Count;
+        var members = Query(all);
         Visible = await members.CountAsync(ct);
+        // Any page number is brought within the pages there are (a huge one would overflow the offset).
+        PageNumber = Math.Clamp(page, 1, Math.Max(1, (Visible + PageSize - 1) / PageSize));
         Rows = await members.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return Page();
     }
@@ -51,6 +62,19 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
     {
         if (await PrepareAsync(request, measure, own, ct) is not { } ids)
             return ModelState.IsValid ? NotFound() : Page();
+        var all = await ids.ToListAsync(ct);
+        if (all.Count > MaxExportRows)
+        {
+            ModelState.AddModelError("", $"Danh sách có {ReportRequest.Number(all.Count)} đảng viên, nhiều hơn {ReportRequest.Number(MaxExportRows)} "
+                + "dòng một tệp Excel được phép. Hãy xem danh sách của từng đơn vị cấp dưới.");
+            return Page();
+        }
+        // An export takes personal data out of the system: it is logged like opening a dossier (as the member search's).
+        var entry = audit.View(currentUser, "members", "export", Organization!.Id);
+        entry.Reason = $"Xuất Excel danh sách đảng viên theo báo cáo: {MeasureName} — {Organization.Name}{(Own ? " (trực tiếp)" : "")}, "
+            + DateText.ToLowerInvariant();
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
         var report = new XlsxReport<Row>(
         [
             Col.RowNumber(),
@@ -71,10 +95,10 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
                 XlsxReport<Row>.ExportedOnLine(VietnamTime.Today(clock)),
             ],
         };
-        return XlsxResult.Create(report, Query(ids).AsAsyncEnumerable(), $"Danh sách đảng viên {MeasureName}.xlsx");
+        return XlsxResult.Create(report, Query(all).AsAsyncEnumerable(), $"Danh sách đảng viên {MeasureName}.xlsx");
     }
 
-    private IQueryable<Row> Query(IQueryable<long> ids) =>
+    private IQueryable<Row> Query(List<long> ids) =>
         db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
             .OrderBy(m => m.GivenName).ThenBy(m => m.MiddleName).ThenBy(m => m.FamilyName).ThenBy(m => m.Id)
             .Select(m => new Row(m.Id, m.FullName, m.BirthDate, m.BirthYearOnly, m.Gender,
@@ -95,7 +119,7 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
         var parameters = new List<NpgsqlParameter> { new("root_path", Organization.Path), new("org", Organization.Id) };
         var place = own ? "at.organization_id = @org" : "true";
         string sql;
-        if (StatisticsQueries.IsCountMeasure(Measure))
+        if (StatisticsQueries.IsCountMeasure(Measure) && (Measure != "Opening" || from is not null))
         {
             var date = Measure == "Opening" ? from!.Value.AddDays(-1) : to;
             parameters.Add(new("date", date));
@@ -127,7 +151,7 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
                 with subtree as (select o.id from organizations o where o.path <@ @root_path::ltree)
                 select distinct e.member_id as "Value"
                 from member_events e
-                cross join lateral member_event_flows(e.kind, e.organization_id, e.other_organization_id, e.discipline_level, e.detail, e.member_id) x
+                cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
                 where x.flow = @flow and e.effective_on between @from and @to
                   and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
                   and {(own ? "x.organization_id = @org" : "x.organization_id in (select id from subtree)")}

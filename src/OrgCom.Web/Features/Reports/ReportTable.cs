@@ -1,3 +1,4 @@
+using OrgCom.Core.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -51,8 +52,8 @@ public sealed class ReportTable
 
     /// <summary>The period or date in words: "Từ ngày 01/01/2026 đến ngày 31/12/2026" or "Tại ngày 31/12/2026".</summary>
     public string PeriodText => From is { } from
-        ? $"Từ ngày {from:dd/MM/yyyy} đến ngày {To:dd/MM/yyyy}"
-        : $"Tại ngày {To:dd/MM/yyyy}";
+        ? $"Từ ngày {DateText.Format(from)} đến ngày {DateText.Format(To)}"
+        : $"Tại ngày {DateText.Format(To)}";
 
     public int ColumnIndex(string key) => Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == key, (null!, -1)).i;
 

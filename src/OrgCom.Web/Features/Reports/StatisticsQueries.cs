@@ -13,8 +13,8 @@ public sealed record ReportRoot(long Id, string Name, string Path, OrganizationK
 /// <summary>
 /// Computes the report forms for a subtree, rolled up to the chosen organization's children: every number of a row is
 /// the total of that child's whole subtree; members registered directly in the chosen organization form its own row.
-/// Numbers at a date come from <see cref="MembershipAtDate"/>, flows of a period from <c>member_flows</c> (classified once
-/// by <c>member_event_flows</c>). The caller has already checked that the user may read the root (its subtree lies
+/// Numbers at a date come from <see cref="MembershipAtDate"/>, flows of a period from <c>member_flows</c> (classified once,
+/// when each event was recorded: <c>member_events.counted_flow</c>). The caller has already checked that the user may read the root (its subtree lies
 /// wholly within scope), so these queries read the tables without the scope filter.
 /// </summary>
 public sealed class StatisticsQueries(OrgComDbContext db)

@@ -21,7 +21,7 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
     public ReportRequest Report { get; private set; } = new();
     public ReportTable? Table { get; private set; }
     public List<(long Id, string Name)> Breadcrumb { get; } = [];
-    public List<FrozenReport> Frozen { get; private set; } = [];
+    public List<FrozenReportListItem> Frozen { get; private set; } = [];
     public bool CanFreeze { get; private set; }
 
     [BindProperty]
@@ -54,6 +54,12 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         Report = request;
         if (await ComputeAsync(ct) is { } failure)
             return failure;
+        if (!ModelState.IsValid)
+        {
+            // A value that did not bind (Form=Bogus) must not freeze the default report in its place.
+            Table = null;
+            return Page();
+        }
         if (Table is null)
             return Page();
         if (!CanFreeze)
@@ -92,7 +98,9 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         var names = await db.Organizations.Where(o => ancestors.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Breadcrumb.AddRange(ancestors.Where(names.ContainsKey).Select(id => (id, names[id])));
         Frozen = await db.FrozenReports.Where(f => f.OrganizationId == root.Id && f.FormKind == Report.Form)
-            .OrderByDescending(f => f.FrozenAt).Take(20).ToListAsync(ct);
+            .OrderByDescending(f => f.FrozenAt).Take(20)
+            .Select(f => new FrozenReportListItem(f.Id, f.OrganizationId, f.Form, f.PeriodFrom, f.ReportDate, f.FrozenAt, f.FrozenBy))
+            .ToListAsync(ct);
 
         if (Report.Dates(VietnamTime.Today(clock), ModelState) is not { } dates)
             return null;
