@@ -14,7 +14,7 @@ shift
 USERS="${USERS:-${1:-hanoi}}"
 [[ $# -gt 0 ]] && shift
 PAGES=("$@")
-[[ ${#PAGES[@]} -eq 0 ]] && PAGES=(/ /Members/Probation /Members/Badges /Members/Transfers "/Members/Search?Query=nguyen+van+an")
+[[ ${#PAGES[@]} -eq 0 ]] && PAGES=(/ /Members/Probation /Members/Badges /Members/Transfers "/Members/Search?q=nguyen+van+an")
 REPEAT="${REPEAT:-5}"
 URL=http://127.0.0.1:5093
 

@@ -148,13 +148,22 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
     /// page answers 404 otherwise); the history follows the person, including ratings given by an organization they
     /// have since left, so it is read without the scope filters.
     /// </summary>
-    public Task<List<RatingHistoryRow>> HistoryAsync(long memberId, CancellationToken ct = default) =>
-        (from r in db.MemberRatings.IgnoreQueryFilters()
-         join a in db.OrganizationAssessments.IgnoreQueryFilters() on r.OrganizationAssessmentId equals a.Id
-         join round in db.AssessmentRounds.IgnoreQueryFilters() on a.RoundId equals round.Id
-         join o in db.Organizations.IgnoreQueryFilters() on r.OrganizationId equals o.Id
-         where r.MemberId == memberId
-         orderby round.PeriodTo descending, round.Id descending
-         select new RatingHistoryRow(round.Year, round.Title, round.Kind, o.Name, r.FinalLevel, r.NotAssessedReason, a.Status, r.Note))
-        .ToListAsync(ct);
+    public async Task<List<RatingHistoryRow>> HistoryAsync(long memberId, CancellationToken ct = default)
+    {
+        var rows = new List<RatingHistoryRow>();
+        await foreach (var row in History(db, memberId).WithCancellation(ct))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Compiled once: the dossier page runs it on every opening (docs/benchmarks.md, dossier page).</summary>
+    private static readonly Func<OrgComDbContext, long, IAsyncEnumerable<RatingHistoryRow>> History = EF.CompileAsyncQuery(
+        (OrgComDbContext db, long memberId) =>
+            from r in db.MemberRatings.IgnoreQueryFilters()
+            join a in db.OrganizationAssessments.IgnoreQueryFilters() on r.OrganizationAssessmentId equals a.Id
+            join round in db.AssessmentRounds.IgnoreQueryFilters() on a.RoundId equals round.Id
+            join o in db.Organizations.IgnoreQueryFilters() on r.OrganizationId equals o.Id
+            where r.MemberId == memberId
+            orderby round.PeriodTo descending, round.Id descending
+            select new RatingHistoryRow(round.Year, round.Title, round.Kind, o.Name, r.FinalLevel, r.NotAssessedReason, a.Status, r.Note));
 }

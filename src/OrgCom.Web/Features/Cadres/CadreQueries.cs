@@ -105,10 +105,20 @@ public sealed class CadreQueries(OrgComDbContext db)
     }
 
     /// <summary>The appointment history of a member, newest first, within the user's scope.</summary>
-    public Task<List<Appointment>> HistoryAsync(long memberId, CancellationToken ct) => db.Appointments.AsNoTracking()
-        .Where(a => a.MemberId == memberId)
-        .OrderByDescending(a => a.StartOn).ThenByDescending(a => a.Id)
-        .ToListAsync(ct);
+    public async Task<List<Appointment>> HistoryAsync(long memberId, CancellationToken ct)
+    {
+        var posts = new List<Appointment>();
+        await foreach (var post in History(db, memberId).WithCancellation(ct))
+            posts.Add(post);
+        return posts;
+    }
+
+    /// <summary>Compiled once (the scope filter still applies): the dossier page runs it on every opening
+    /// (docs/benchmarks.md, dossier page).</summary>
+    private static readonly Func<OrgComDbContext, long, IAsyncEnumerable<Appointment>> History = EF.CompileAsyncQuery(
+        (OrgComDbContext db, long memberId) => db.Appointments.AsNoTracking()
+            .OrderByDescending(a => a.StartOn).ThenByDescending(a => a.Id)
+            .Where(a => a.MemberId == memberId));
 
     /// <summary>
     /// What the planning limits need from outside a batch: the active entries of the other batches of the same term
