@@ -64,6 +64,24 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
+    /// The <paramref name="n"/>-th working day before <paramref name="date"/> (the date itself does not count, working
+    /// day or not); n = 0 returns the date itself. "At the latest n working days before D" is SubtractWorkingDays(D, n).
+    /// </summary>
+    /// <exception cref="CalendarDataMissingException">The count reaches a year without holiday data.</exception>
+    public DateOnly SubtractWorkingDays(DateOnly date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var day = date;
+        for (var counted = 0; counted < n;)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day))
+                counted++;
+        }
+        return day;
+    }
+
+    /// <summary>
     /// Working days in (<paramref name="from"/>, <paramref name="to"/>]: after <paramref name="from"/>, up to and
     /// including <paramref name="to"/>, so that WorkingDaysBetween(d, AddWorkingDays(d, n)) == n. Negative when
     /// <paramref name="to"/> is before <paramref name="from"/>.

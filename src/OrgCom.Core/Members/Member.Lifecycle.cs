@@ -321,7 +321,7 @@ public sealed partial class Member
         Record(MemberEventKind.TransferIssued, issuedOn, NullIfBlank(letterNumber), context,
             detail: $"{Transfer.DisplayName(kind)}; hạn xuất trình giấy giới thiệu {DateText.Format(transfer.Value!.PresentBy)}"
                 + (lateStart is null ? "" : $". {lateStart}"),
-            otherOrganization: toOrganizationId);
+            otherOrganization: toOrganizationId, transferKind: kind);
         LastWarning = lateStart;
         return transfer;
     }
@@ -346,6 +346,7 @@ public sealed partial class Member
         {
             OtherOrganizationId = from,
             Detail = Transfer.DisplayName(transfer.Kind),
+            TransferKind = transfer.Kind,
         });
         return Result.Ok();
     }
@@ -362,7 +363,8 @@ public sealed partial class Member
         if (!ended.IsSuccess)
             return ended;
         Record(MemberEventKind.TemporaryTransferEnded, endedOn, transfer.LetterNumber, context,
-            detail: "Kết thúc sinh hoạt tạm thời, trở về chi bộ", otherOrganization: transfer.ToOrganizationId);
+            detail: "Kết thúc sinh hoạt tạm thời, trở về chi bộ", otherOrganization: transfer.ToOrganizationId,
+            transferKind: transfer.Kind);
         return Result.Ok();
     }
 
@@ -376,7 +378,7 @@ public sealed partial class Member
         if (!cancelled.IsSuccess)
             return cancelled;
         Record(MemberEventKind.TransferCancelled, cancelledOn, transfer.LetterNumber, context, detail: reason.Trim(),
-            otherOrganization: transfer.ToOrganizationId);
+            otherOrganization: transfer.ToOrganizationId, transferKind: transfer.Kind);
         return Result.Ok();
     }
 
@@ -472,13 +474,15 @@ public sealed partial class Member
     }
 
     private void Record(MemberEventKind kind, DateOnly on, string? decisionNumber, LifecycleContext context,
-        string? detail = null, string? overrideReason = null, DisciplineLevel? discipline = null, long? otherOrganization = null) =>
+        string? detail = null, string? overrideReason = null, DisciplineLevel? discipline = null, long? otherOrganization = null,
+        TransferKind? transferKind = null) =>
         _events.Add(new MemberEvent(kind, on, OrganizationId, decisionNumber, context.Actor)
         {
             Detail = detail,
             OverrideReason = overrideReason,
             DisciplineLevel = discipline,
             OtherOrganizationId = otherOrganization,
+            TransferKind = transferKind,
         });
 }
 

@@ -102,12 +102,22 @@ public sealed partial class Member
         InformationTechnology);
 
     /// <summary>
-    /// Enters an already-admitted member as the registry holds them (demo data, generated data, imports from the
-    /// previous system): no pipeline, the dates as recorded.
+    /// Enters an already-admitted member as the registry holds them (demo data, imports from the previous system): no
+    /// pipeline, the dates as recorded. The admission (ceremony) and the official recognition are recorded as dated
+    /// events by <paramref name="recordedBy"/>, so that statistics as of a past date count the member from their
+    /// ceremony on (the generated national data does the same). Only a counted member (probationary, or official with
+    /// the date of recognition) can be imported: a candidate, or a member who has died or left, would need the events
+    /// of that ending too, or the statistics would count them as admitted and never gone.
     /// </summary>
     public static Member Import(long organizationId, Identity identity, MemberStatus status, DateOnly admittedOn,
-        DateOnly ceremonyOn, DateOnly? officialOn, string? partyCardNumber)
+        DateOnly ceremonyOn, DateOnly? officialOn, string? partyCardNumber, string recordedBy)
     {
+        if (status is not (MemberStatus.Probationary or MemberStatus.Official))
+            throw new ArgumentException($"only a probationary or official member can be imported, not {status}", nameof(status));
+        if ((status == MemberStatus.Official) != officialOn.HasValue)
+            throw new ArgumentException("an official member is imported with the date of recognition, a probationary one without", nameof(officialOn));
+        if (string.IsNullOrWhiteSpace(recordedBy))
+            throw new ArgumentException("who records the import", nameof(recordedBy));
         var member = new Member { OrganizationId = organizationId };
         member._placements.Add(new MemberPlacement(organizationId, null, null));
         member.ApplyIdentity(identity);
@@ -116,6 +126,9 @@ public sealed partial class Member
         member.CeremonyOn = ceremonyOn;
         member.OfficialOn = officialOn;
         member.PartyCardNumber = NullIfBlank(partyCardNumber);
+        member._events.Add(new MemberEvent(MemberEventKind.CeremonyHeld, ceremonyOn, organizationId, null, recordedBy));
+        if (officialOn is { } official)
+            member._events.Add(new MemberEvent(MemberEventKind.RecognizedOfficial, official, organizationId, null, recordedBy));
         return member;
     }
 

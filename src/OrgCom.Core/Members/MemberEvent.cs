@@ -64,6 +64,10 @@ public sealed class MemberEvent
     /// <summary>The reorganization that caused this event (a member moved with their chi bộ), if any.</summary>
     public long? ReorganizationId { get; init; }
 
+    /// <summary>The kind of the transfer (permanent or temporary) on the events of a transfer: what the statistics
+    /// classify a received transfer by (a temporary one leaves the member counted by the sender), never the text.</summary>
+    public TransferKind? TransferKind { get; init; }
+
     /// <summary>Free text shown in the history, in Vietnamese.</summary>
     public string? Detail { get; init; }
 

@@ -11,6 +11,9 @@ public enum RuleValueKind
     MonthDayList,
     /// <summary>Identifiers separated by commas: <c>Reprimand,Warning</c>.</summary>
     NameList,
+    /// <summary>Whole numbers by year, <c>year:value</c> separated by commas, years increasing: <c>2021:723,2022:726</c>.
+    /// The value of a year is that of the latest year listed up to it; the last value applies to every later year.</summary>
+    YearTable,
 }
 
 /// <summary>
@@ -49,6 +52,39 @@ public static class RuleKey
     public const string DisciplineProbationaryAllowed = "discipline.probationary_allowed";
     /// <summary>Months in a year without activity or dues, without good reason, after which a member is removed.</summary>
     public const string RemovalMonthsWithoutActivity = "removal.months_without_activity";
+    /// <summary>Within a grassroots organization, members rated "xuất sắc" may be at most this percent of those rated "tốt".</summary>
+    public const string AssessmentExcellentCapPercentOfGood = "assessment.excellent_cap_percent_of_good";
+    /// <summary>The best level a probationary member may receive (a QualityLevel name).</summary>
+    public const string AssessmentProbationaryMaxLevel = "assessment.probationary_max_level";
+    /// <summary>The best level a member disciplined during the period may receive (a QualityLevel name).</summary>
+    public const string AssessmentDisciplinedMaxLevel = "assessment.disciplined_max_level";
+    /// <summary>A member admitted fewer than this many months before the end of the period need not be rated.</summary>
+    public const string AssessmentNewlyAdmittedMonths = "assessment.newly_admitted_months";
+    /// <summary>Lower limits of the point bands, best level first: xuất sắc, tốt, hoàn thành.</summary>
+    public const string AssessmentPointBands = "assessment.point_bands";
+
+    // Cadres (domain.md §4).
+    /// <summary>Retirement age of men in months, by the calendar year in which it is reached (Decree 135/2020).</summary>
+    public const string RetirementAgeMonthsMale = "retirement.age_months.male";
+    /// <summary>Retirement age of women in months, by the calendar year in which it is reached (Decree 135/2020).</summary>
+    public const string RetirementAgeMonthsFemale = "retirement.age_months.female";
+    /// <summary>Length of the term of an appointed post, in months (5 years).</summary>
+    public const string AppointmentTermMonths = "appointment.term_months";
+    /// <summary>The cadre is notified at least this many working days before the term ends.</summary>
+    public const string ReappointmentNoticeWorkingDays = "appointment.reappointment_notice_working_days";
+    /// <summary>With at least this many months (but less than a term) to retirement at the term's end, the reappointment
+    /// runs to retirement; with fewer, the post is extended to retirement.</summary>
+    public const string ReappointmentToRetirementMinMonths = "appointment.reappointment_to_retirement_min_months";
+    /// <summary>Months of working age left required for a first appointment, nomination or move to a higher post.</summary>
+    public const string FirstAppointmentMinMonthsLeft = "appointment.first_min_months_left";
+    /// <summary>Months of working age left for a first-time member of a party committee (a full term).</summary>
+    public const string CommitteeFirstTimeMinMonthsLeft = "committee.first_time_min_months_left";
+    /// <summary>Months of working age left for re-election to a party committee.</summary>
+    public const string CommitteeReelectionMinMonthsLeft = "committee.reelection_min_months_left";
+    /// <summary>At most this many cadres planned for one position in a term.</summary>
+    public const string PlanningMaxCadresPerPosition = "planning.max_cadres_per_position";
+    /// <summary>One cadre planned for at most this many positions of the same level in a term.</summary>
+    public const string PlanningMaxPositionsPerCadreSameLevel = "planning.max_positions_per_cadre_same_level";
 
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -70,6 +106,21 @@ public static class RuleKey
         [BadgeEarlyMonths70To90] = RuleValueKind.Integer,
         [DisciplineProbationaryAllowed] = RuleValueKind.NameList,
         [RemovalMonthsWithoutActivity] = RuleValueKind.Integer,
+        [RetirementAgeMonthsMale] = RuleValueKind.YearTable,
+        [RetirementAgeMonthsFemale] = RuleValueKind.YearTable,
+        [AppointmentTermMonths] = RuleValueKind.Integer,
+        [ReappointmentNoticeWorkingDays] = RuleValueKind.Integer,
+        [ReappointmentToRetirementMinMonths] = RuleValueKind.Integer,
+        [FirstAppointmentMinMonthsLeft] = RuleValueKind.Integer,
+        [CommitteeFirstTimeMinMonthsLeft] = RuleValueKind.Integer,
+        [CommitteeReelectionMinMonthsLeft] = RuleValueKind.Integer,
+        [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
+        [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
+        [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
+        [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
+        [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
+        [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
+        [AssessmentPointBands] = RuleValueKind.IntegerList,
     };
 
     /// <summary>Every key the application expects to find in the rule data.</summary>

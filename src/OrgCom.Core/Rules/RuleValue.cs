@@ -37,6 +37,22 @@ public sealed record RuleValue(
             ? monthDay
             : throw Invalid("danh sách tháng-ngày dạng MM-dd (ví dụ 02-03 là ngày 3/2)")).ToArray();
 
+    /// <summary>A <see cref="RuleValueKind.YearTable"/>: <c>2021:723,2022:726</c>, years strictly increasing.</summary>
+    public IReadOnlyList<(int Year, int Value)> AsYearTable() =>
+        TryParseYearTable(Value, out var table) ? table : throw Invalid("bảng giá trị theo năm dạng năm:giá trị, năm tăng dần (ví dụ 2021:723,2022:726)");
+
+    /// <summary>The value of a year table for <paramref name="year"/>: that of the latest year listed up to it (the first
+    /// entry for an earlier year).</summary>
+    public int YearTableValue(int year)
+    {
+        var table = AsYearTable();
+        var value = table[0].Value;
+        foreach (var (y, v) in table)
+            if (y <= year)
+                value = v;
+        return value;
+    }
+
     /// <summary>Throws <see cref="RuleConfigurationException"/> if the value cannot be read as <paramref name="kind"/>.</summary>
     public void EnsureReadableAs(RuleValueKind kind)
     {
@@ -46,6 +62,7 @@ public sealed record RuleValue(
             case RuleValueKind.IntegerList: RequireItems(AsIntList().Count); break;
             case RuleValueKind.MonthDayList: RequireItems(AsMonthDayList().Count); break;
             case RuleValueKind.NameList: RequireItems(AsList().Count); break;
+            case RuleValueKind.YearTable: AsYearTable(); break;
         }
     }
 
@@ -57,6 +74,22 @@ public sealed record RuleValue(
 
     internal static bool TryParseInt(string s, out int n) =>
         int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n);
+
+    internal static bool TryParseYearTable(string text, out IReadOnlyList<(int Year, int Value)> table)
+    {
+        var list = new List<(int Year, int Value)>();
+        table = list;
+        foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = item.Split(':', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !TryParseInt(parts[0], out var year) || year is < 1900 or > 2200
+                || !TryParseInt(parts[1], out var value) || value <= 0
+                || (list.Count > 0 && year <= list[^1].Year))
+                return false;
+            list.Add((year, value));
+        }
+        return list.Count > 0;
+    }
 
     internal static bool TryParseMonthDay(string item, out (int Month, int Day) monthDay)
     {

@@ -50,6 +50,10 @@ public static class RuleValueText
                 return names.Count > 0 && (allowed is null || names.All(allowed.ContainsKey))
                     ? string.Join(',', names)
                     : Invalid(s, key);
+            case RuleValueKind.YearTable:
+                return RuleValue.TryParseYearTable(s, out var table)
+                    ? string.Join(',', table.Select(t => $"{t.Year}:{t.Value}"))
+                    : Invalid(s, key);
             default:
                 return s;
         }
@@ -70,6 +74,7 @@ public static class RuleValueText
         RuleValueKind.NameList when NamesAllowed(key) is { } names =>
             "các mục cách nhau bởi dấu phẩy, chọn trong: " + string.Join("; ", names.Select(n => $"{n.Key} ({n.Value.ToLowerInvariant()})")),
         RuleValueKind.NameList => "các mục cách nhau bởi dấu phẩy",
+        RuleValueKind.YearTable => "các cặp năm:giá trị (số nguyên dương) cách nhau bởi dấu phẩy, năm tăng dần, ví dụ 2021:723,2022:726; giá trị của năm cuối áp dụng cho các năm sau",
         _ => "một giá trị dạng văn bản",
     };
 
@@ -77,6 +82,8 @@ public static class RuleValueText
     private static Dictionary<string, string>? NamesAllowed(string key) => key switch
     {
         RuleKey.DisciplineProbationaryAllowed => Enum.GetValues<DisciplineLevel>().ToDictionary(l => l.ToString(), l => l.DisplayName()),
+        RuleKey.AssessmentProbationaryMaxLevel or RuleKey.AssessmentDisciplinedMaxLevel =>
+            Assessments.QualityLevels.All.ToDictionary(l => l.ToString(), l => Assessments.QualityLevels.DisplayName(l)),
         _ => null,
     };
 

@@ -27,16 +27,27 @@ public sealed class OrgComDbContext(
     public DbSet<MemberNameSyllable> MemberNameSyllables => Set<MemberNameSyllable>();
     public DbSet<NameSyllable> NameSyllables => Set<NameSyllable>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Features.Reports.FrozenReport> FrozenReports => Set<Features.Reports.FrozenReport>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<OrgCom.Core.Cadres.Position> Positions => Set<OrgCom.Core.Cadres.Position>();
+    public DbSet<OrgCom.Core.Cadres.Appointment> Appointments => Set<OrgCom.Core.Cadres.Appointment>();
+    public DbSet<OrgCom.Core.Cadres.PlanningBatch> PlanningBatches => Set<OrgCom.Core.Cadres.PlanningBatch>();
+    public DbSet<OrgCom.Core.Cadres.PlanningEntry> PlanningEntries => Set<OrgCom.Core.Cadres.PlanningEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
+    public DbSet<Core.Assessments.AssessmentRound> AssessmentRounds => Set<Core.Assessments.AssessmentRound>();
+    public DbSet<Core.Assessments.OrganizationAssessment> OrganizationAssessments => Set<Core.Assessments.OrganizationAssessment>();
+    public DbSet<Core.Assessments.MemberRating> MemberRatings => Set<Core.Assessments.MemberRating>();
+    public DbSet<Core.Assessments.OrganizationRating> OrganizationRatings => Set<Core.Assessments.OrganizationRating>();
 
     public CurrentUser CurrentUser => currentUser;
 
     // Read by the query filters each time a query runs, so one compiled model serves every user.
     private bool ScopeUnrestricted => currentUser.IsUnrestricted;
     private LTree[] ScopePaths => currentUser.ReadPaths;
+    /// <summary>The organizations on the way from the root to each granted one (themselves included).</summary>
+    private long[] ScopeAncestorIds => currentUser.ReadAncestorIds;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,10 +71,31 @@ public sealed class OrgComDbContext(
         // Both sides of a transfer see it; neither sees the other's unrelated data.
         builder.Entity<Transfer>().HasQueryFilter(t => ScopeUnrestricted
             || Organizations.Any(o => o.Id == t.FromOrganizationId) || Organizations.Any(o => o.Id == t.ToOrganizationId));
+        builder.Entity<Features.Reports.FrozenReport>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
         builder.Entity<UserGrant>().HasQueryFilter(g =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == g.OrganizationId));
+        // Cadres: positions, appointments and planning belong to the organization of the position or batch.
+        builder.Entity<OrgCom.Core.Cadres.Position>().HasQueryFilter(p =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.Appointment>().HasQueryFilter(a =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == a.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.PlanningBatch>().HasQueryFilter(p =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.PlanningEntry>().HasQueryFilter(e =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
+
+        // A round is seen in the subtree that opened it and by the organizations above (the opener's own view).
+        builder.Entity<Core.Assessments.AssessmentRound>().HasQueryFilter(r =>
+            ScopeUnrestricted || ScopeAncestorIds.Contains(r.OrganizationId) || Organizations.Any(o => o.Id == r.OrganizationId));
+        builder.Entity<Core.Assessments.OrganizationAssessment>().HasQueryFilter(a =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == a.OrganizationId));
+        builder.Entity<Core.Assessments.MemberRating>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
+        builder.Entity<Core.Assessments.OrganizationRating>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
 
         SnakeCaseNaming.Apply(builder);
     }

@@ -20,10 +20,13 @@ public static class ScopeAnnotations
     public const string IsTreeNode = "OrgCom:ScopeIsTreeNode";
     public const string Unscoped = "OrgCom:ScopeUnscoped";
     public const string Central = "OrgCom:ScopeCentral";
+    public const string DecidedAbove = "OrgCom:ScopeDecidedAbove";
+    public const string Decision = "OrgCom:ScopeDecision";
     public const string AuditRedacted = "OrgCom:AuditRedacted";
     public const string AuditIgnored = "OrgCom:AuditIgnored";
 
-    /// <summary>The entity lives in the organization named by <paramref name="organizationId"/>.</summary>
+    /// <summary>The entity lives in the organization named by <paramref name="organizationId"/>. Several flags in
+    /// <paramref name="writePermission"/> (Write | Approve) mean any one of them allows a change.</summary>
     public static EntityTypeBuilder<T> OwnedByOrganization<T>(
         this EntityTypeBuilder<T> builder, Expression<Func<T, long>> organizationId,
         Permission writePermission = Permission.Write) where T : class
@@ -47,6 +50,27 @@ public static class ScopeAnnotations
         builder.HasAnnotation(RequiredPermission, (int)writePermission);
         return builder;
     }
+
+    /// <summary>
+    /// Some changes of the entity (its properties marked <see cref="IsDecision{TProperty}"/>) are decisions of the
+    /// competent level: they need Approve at the parent of the owning organization — or at the owner itself when it
+    /// also owns the record named by <paramref name="selfDecidingWhenOwnerOf"/> (e.g. the organization that opened an
+    /// assessment round decides its own assessment). Every other change needs the entity's own permission at the owner.
+    /// </summary>
+    public static EntityTypeBuilder<T> DecidedByLevelAbove<T>(this EntityTypeBuilder<T> builder,
+        Expression<Func<T, long>> selfDecidingWhenOwnerOf) where T : class
+    {
+        builder.HasAnnotation(DecidedAbove, ((MemberExpression)selfDecidingWhenOwnerOf.Body).Member.Name);
+        return builder;
+    }
+
+    /// <summary>
+    /// Changing this property is a decision of the competent level (see <see cref="DecidedByLevelAbove{T}"/>), except to
+    /// one of <paramref name="ownerMaySet"/> (the enum or value as text; "*" for any non-null value), which the owner's
+    /// staff may set (e.g. an assessment's status to Submitted).
+    /// </summary>
+    public static PropertyBuilder<TProperty> IsDecision<TProperty>(this PropertyBuilder<TProperty> builder, params string[] ownerMaySet) =>
+        builder.HasAnnotation(Decision, string.Join(',', ownerMaySet));
 
     /// <summary>
     /// The entity's organization may change to another scope when, in the same save, the receiving side confirms a

@@ -20,6 +20,11 @@ public static class FeatureRegistration
         services.AddScoped<Members.Transfers.TransferQueries>();
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
+        services.AddScoped<Cadres.CadreQueries>();
+        services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.AssessmentReportQuery>();
+        services.AddScoped<Reports.StatisticsQueries>();
+        services.AddScoped<Reports.DashboardQueries>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }

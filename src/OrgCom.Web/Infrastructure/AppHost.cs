@@ -101,6 +101,8 @@ public static class AppHost
         if (!string.IsNullOrEmpty(keysPath))
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
+            Forms.VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider));
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

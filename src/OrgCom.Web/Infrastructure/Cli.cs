@@ -57,10 +57,14 @@ public static class Cli
             Description = "Số tổ chức đảng sinh thêm (mặc định 300.000)", DefaultValueFactory = _ => 300_000,
         };
         var seed = new Option<int>("--seed") { Description = "Hạt giống ngẫu nhiên (mặc định 2026)", DefaultValueFactory = _ => 2026 };
+        var assessmentYear = new Option<int?>("--assessment-year")
+        {
+            Description = "Sinh thêm kết quả xếp loại chất lượng của năm này cho toàn bộ dữ liệu (đợt đánh giá hằng năm đã phê duyệt)",
+        };
         var generate = new Command("generate",
             "Sinh dữ liệu toàn quốc (tổ chức cơ sở, chi bộ, đảng viên) trên cơ sở dữ liệu đã có dữ liệu mẫu, để đo tải.")
         {
-            memberCount, organizationCount, seed,
+            memberCount, organizationCount, seed, assessmentYear,
         };
         generate.SetAction((result, ct) => WithAppAsync("generate", async (services, configuration) =>
         {
@@ -68,10 +72,14 @@ public static class Cli
                 services.GetRequiredService<TimeProvider>(), Console.Out);
             var outcome = await generator.RunAsync(new GenerationOptions(
                 result.GetValue(memberCount), result.GetValue(organizationCount), result.GetValue(seed)), ct);
-            if (outcome.IsSuccess)
-                return 0;
-            Console.Error.WriteLine($"[orgcom] {outcome.Error!.Message}");
-            return 1;
+            if (!outcome.IsSuccess)
+            {
+                Console.Error.WriteLine($"[orgcom] {outcome.Error!.Message}");
+                return 1;
+            }
+            return result.GetValue(assessmentYear) is { } year
+                ? await GenerateAssessmentsAsync(configuration, year, result.GetValue(seed), ct)
+                : 0;
         }));
         root.Subcommands.Add(generate);
 
@@ -101,6 +109,15 @@ public static class Cli
             return 1;
         }));
         root.Subcommands.Add(replay);
+        var ratingYear = new Option<int>("--year") { Description = "Năm đánh giá", Required = true };
+        var generateAssessments = new Command("generate-assessments",
+            "Sinh kết quả xếp loại chất lượng của một năm cho toàn bộ tổ chức và đảng viên đang có (dữ liệu đo tải).")
+        {
+            ratingYear, seed,
+        };
+        generateAssessments.SetAction((result, ct) => WithAppAsync("generate-assessments", (services, configuration) =>
+            GenerateAssessmentsAsync(configuration, result.GetValue(ratingYear), result.GetValue(seed), ct)));
+        root.Subcommands.Add(generateAssessments);
 
         var userName = new Option<string>("--user-name") { Description = "Tên đăng nhập", Required = true };
         var fullName = new Option<string>("--full-name") { Description = "Họ và tên", Required = true };
@@ -185,5 +202,14 @@ public static class Cli
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem($"(hệ thống: {actor})");
         return await action(scope.ServiceProvider, app.Configuration);
+    }
+
+    private static async Task<int> GenerateAssessmentsAsync(IConfiguration configuration, int year, int seed, CancellationToken ct)
+    {
+        var outcome = await new AssessmentGenerator(configuration.GetConnectionString("Default")!, Console.Out).RunAsync(year, seed, ct);
+        if (outcome.IsSuccess)
+            return 0;
+        Console.Error.WriteLine($"[orgcom] {outcome.Error!.Message}");
+        return 1;
     }
 }

@@ -75,6 +75,36 @@ public class WorkingCalendarTests
         Assert.Equal(D(date), Real.AddWorkingDays(D(date), 0));
     }
 
+    [Theory]
+    [InlineData("2026-03-09", 0, "2026-03-09")]  // zero: the date itself
+    [InlineData("2026-03-07", 0, "2026-03-07")]  // even a Saturday
+    [InlineData("2026-03-10", 1, "2026-03-09")]
+    [InlineData("2026-03-09", 1, "2026-03-06")]  // over the weekend
+    [InlineData("2026-03-08", 1, "2026-03-06")]  // from a Sunday
+    [InlineData("2026-03-09", 5, "2026-03-02")]
+    [InlineData("2026-02-23", 1, "2026-02-13")]  // over the Tết break
+    [InlineData("2026-01-12", 1, "2026-01-10")]  // a Saturday worked by swap counts
+    [InlineData("2026-01-12", 2, "2026-01-09")]
+    public void SubtractWorkingDays_counts_back_over_days_off(string from, int n, string expected)
+    {
+        Assert.Equal(D(expected), Real.SubtractWorkingDays(D(from), n));
+    }
+
+    [Theory]
+    [InlineData("2026-02-13", 1)]
+    [InlineData("2026-03-09", 30)]
+    [InlineData("2026-12-31", 1)]
+    public void SubtractWorkingDays_undoes_AddWorkingDays_from_a_working_day(string from, int n)
+    {
+        Assert.Equal(D(from), Real.SubtractWorkingDays(Real.AddWorkingDays(D(from), n), n));
+    }
+
+    [Fact]
+    public void SubtractWorkingDays_refuses_a_negative_count()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Real.SubtractWorkingDays(D("2026-03-09"), -1));
+    }
+
     [Fact]
     public void AddWorkingDays_refuses_a_negative_count()
     {

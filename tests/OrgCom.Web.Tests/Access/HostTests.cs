@@ -25,6 +25,19 @@ public sealed class HostTests : AppTest
             await DemoAccountGuard.EnsureAllowedAsync(cleaned);
     }
 
+    [Theory]
+    [InlineData("Months", "Giá trị \"abc\" không hợp lệ.")]
+    [InlineData("Số tháng", "Giá trị \"abc\" không hợp lệ cho trường «Số tháng».")]
+    public void A_value_that_cannot_be_bound_is_refused_in_Vietnamese_without_the_code_name(string field, string expected)
+    {
+        var messages = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>()
+            .Value.ModelBindingMessageProvider;
+        Assert.Equal(expected, messages.AttemptedValueIsInvalidAccessor("abc", field));
+        Assert.DoesNotContain("Months", messages.ValueMustBeANumberAccessor("Months"));
+        Assert.StartsWith("Cần nhập", messages.ValueMustNotBeNullAccessor(""));
+        Assert.StartsWith("Thiếu", messages.MissingBindRequiredValueAccessor("Year"));
+    }
+
     private async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] args)
     {
         var dll = typeof(Program).Assembly.Location;

@@ -26,7 +26,7 @@ public sealed class ScopeSweepTests : AppTest
         "/Account/Login", "/Account/LoginWith2fa", "/Account/AccessDenied", "/Error", "/health",
     };
 
-    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User);
+    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round);
 
     private async Task<Foreign> PlantForeignDataAsync()
     {
@@ -40,12 +40,21 @@ public sealed class ScopeSweepTests : AppTest
             var member = Member.Import(cell.Id,
                 new Identity($"Đặng Văn {Marker}", null, Gender.Male, new DateOnly(1980, 5, 5), false, "001080012345",
                     $"Quê {Marker}", null, null, "Kinh", null, null),
-                MemberStatus.Official, new DateOnly(2005, 5, 5), new DateOnly(2005, 6, 1), new DateOnly(2006, 6, 1), "12345678");
+                MemberStatus.Official, new DateOnly(2005, 5, 5), new DateOnly(2005, 6, 1), new DateOnly(2006, 6, 1), "12345678", "(kiểm thử)");
             db.Members.Add(member);
             var user = await db.Users.SingleAsync(u => u.UserName == "hcm");
             user.FullName = $"Người dùng {Marker}";
+            var batch = OrgCom.Core.Cadres.PlanningBatch.Create(commune.Id, 2026, 2031, $"Quy hoạch {Marker}").Value!;
+            db.PlanningBatches.Add(batch);
             await db.SaveChangesAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id);
+            var province = await db.Organizations.SingleAsync(o => o.Code == "T79");
+            var round = OrgCom.Core.Assessments.AssessmentRound.Open(province.Id, OrgCom.Core.Assessments.RoundKind.Year, 2025, null,
+                $"Đợt {Marker}", null, null, new DateOnly(2025, 11, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 31)).Value!;
+            db.AssessmentRounds.Add(round);
+            await db.SaveChangesAsync();
+            db.OrganizationAssessments.Add(OrgCom.Core.Assessments.OrganizationAssessment.Start(round.Id, cell.Id, [member.Id], []));
+            await db.SaveChangesAsync();
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id);
         });
     }
 
@@ -62,6 +71,12 @@ public sealed class ScopeSweepTests : AppTest
             ("Members", "id") => foreign.Member.ToString(),
             ("Members", "organizationId") => foreign.Organization.ToString(),
             ("Rules", "key") => "probation.months",
+            ("Cadres", "memberId") => foreign.Member.ToString(),
+            ("Cadres", "batchId") => foreign.PlanningBatch.ToString(),
+            ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
+            ("Assessments", "organizationId") => foreign.Organization.ToString(),
+            // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.
+            ("Reports", "id") => foreign.Organization.ToString(),
             _ => throw new Xunit.Sdk.XunitException(
                 $"ScopeSweepTests has no sample value for {{{parameter}}} in {pattern}: add one to SampleValue so the new page is covered."),
         };
@@ -115,6 +130,11 @@ public sealed class ScopeSweepTests : AppTest
             .Select(u => u.Id + u.FullName + u.IsActive + u.PasswordHash + u.TwoFactorEnabled + u.LockoutEnd).ToListAsync();
         var grants = await db.UserGrants.IgnoreQueryFilters().OrderBy(g => g.Id).Select(g => g.Id + g.Role.ToString() + g.OrganizationId).ToListAsync();
         var members = await db.Members.IgnoreQueryFilters().OrderBy(m => m.Id).Select(m => m.Id + m.FullName + m.OrganizationId).ToListAsync();
+        var assessments = await db.OrganizationAssessments.IgnoreQueryFilters().OrderBy(a => a.Id)
+            .Select(a => a.Id + a.Status.ToString() + a.ExcellentCount + a.GoodCount + a.RequiredCount).ToListAsync();
+        var rounds = await db.AssessmentRounds.IgnoreQueryFilters().CountAsync();
+        members.AddRange(assessments);
+        members.Add(rounds.ToString());
         var audit = await db.AuditEntries.IgnoreQueryFilters().CountAsync(a =>
             a.Action != OrgCom.Web.Infrastructure.Audit.AuditAction.View && (a.OrganizationId != null || a.UserName != actingUser));
         return string.Join("|", orgs.Count, string.Concat(orgs).GetHashCode(), string.Concat(users).GetHashCode(),

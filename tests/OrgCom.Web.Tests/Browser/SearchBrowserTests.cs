@@ -16,9 +16,9 @@ public sealed class SearchBrowserTests : BrowserTest
             var cell = await db.Organizations.SingleAsync(o => o.Code == "X00008.CB03");
             var other = await db.Organizations.SingleAsync(o => o.Code == "X26740.CB04");
             db.Members.Add(Member.Import(cell.Id, new Identity("Đặng Thị Ngọc Ánh", null, Gender.Female, new DateOnly(1988, 4, 9), false,
-                null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2012, 3, 2), new DateOnly(2012, 3, 20), new DateOnly(2013, 3, 20), null));
+                null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2012, 3, 2), new DateOnly(2012, 3, 20), new DateOnly(2013, 3, 20), null, "(kiểm thử)"));
             db.Members.Add(Member.Import(other.Id, new Identity("Đặng Thị Ngọc Ánh", null, Gender.Female, new DateOnly(1990, 1, 1), false,
-                null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2014, 3, 2), new DateOnly(2014, 3, 20), new DateOnly(2015, 3, 20), null));
+                null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2014, 3, 2), new DateOnly(2014, 3, 20), new DateOnly(2015, 3, 20), null, "(kiểm thử)"));
             return await db.SaveChangesAsync();
         });
 

@@ -22,12 +22,15 @@ public abstract class AppTest : IAsyncLifetime
 
     /// <summary>The app's clock; null for the system clock.</summary>
     protected virtual TimeProvider? Clock => null;
+
+    /// <summary>Configuration settings of the app under test (e.g. a lower limit), beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
     protected string DatabaseName => _database!;
 
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _factory = new OrgComAppFactory(_database, Clock);
+        _factory = new OrgComAppFactory(_database, Clock, Settings);
     }
 
     public virtual async Task DisposeAsync()

@@ -8,7 +8,8 @@ namespace OrgCom.Web.Tests.Infrastructure;
 
 /// <summary>The real application, on its own test database. "Testing" is neither Development nor Production.
 /// A <paramref name="clock"/> replaces the system clock for tests whose dates must not move with the calendar.</summary>
-public sealed class OrgComAppFactory(string database, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class OrgComAppFactory(string database, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     private IWebHostEnvironment? _environment;
 
@@ -19,6 +20,8 @@ public sealed class OrgComAppFactory(string database, TimeProvider? clock = null
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionString(Database));
         builder.UseSetting("OrgCom:AuditSealIntervalMs", "200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         if (clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         builder.ConfigureAppConfiguration((context, _) => _environment = context.HostingEnvironment);

@@ -15,7 +15,7 @@ public sealed class BadgeTests : AppTest
         {
             var cell = await db.Organizations.SingleAsync(o => o.Code == cellCode);
             var member = Member.Import(cell.Id, new Identity(name, null, Gender.Male, new DateOnly(1970, 3, 3), false, null, null, null, null, "Kinh", null, null),
-                MemberStatus.Official, admitted, admitted.AddDays(10), admitted.AddYears(1).AddDays(10), null);
+                MemberStatus.Official, admitted, admitted.AddDays(10), admitted.AddYears(1).AddDays(10), null, "(kiểm thử)");
             if (withGap)
             {
                 Assert.True(member.Leave(new DateOnly(2010, 1, 1), "01-QĐ/ĐU", "Xin ra", context).IsSuccess);
@@ -64,6 +64,30 @@ public sealed class BadgeTests : AppTest
 
         var previous = await GetDocumentAsync(client, "/Members/Badges?Date=19/05/2026");
         Assert.Contains("Phan Văn Đợt Trước", previous.QuerySelector("[data-testid=badges]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_page_names_only_the_highest_milestone_groups_it_shows_while_the_counts_cover_everyone()
+    {
+        await PlantAsync("X00004.CB01", "Phan Văn Ba Mươi", new DateOnly(1996, 7, 1));
+        await PlantAsync("X00004.CB01", "Phan Văn Ba Mươi Hai", new DateOnly(1996, 8, 1));
+        await PlantAsync("X00004.CB02", "Phan Văn Bốn Mươi", new DateOnly(1986, 8, 15));
+        var (book, _) = await Factory.Services.GetRequiredService<RuleBookProvider>().GetAsync(CancellationToken.None);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrgCom.Web.Infrastructure.Access.CurrentUser>().SetSystem("(kiểm thử)");
+        var queries = scope.ServiceProvider.GetRequiredService<OrgCom.Web.Features.Members.Badges.BadgeQueries>();
+
+        var all = (await queries.ListAsync(new DateOnly(2026, 9, 2), book, false, null, CancellationToken.None)).Value!;
+        var first = (await queries.ListAsync(new DateOnly(2026, 9, 2), book, false, 1, CancellationToken.None)).Value!;
+
+        Assert.Equal(all.Total, all.Rows.Count);
+        Assert.Equal(all.Counts, first.Counts);
+        Assert.Equal(all.Total, first.Total);
+        Assert.True(all.Counts.Count >= 2);
+        var highest = all.Counts[0];
+        Assert.Equal(highest.Count, first.Rows.Count);
+        Assert.All(first.Rows, r => Assert.Equal(highest.Milestone, r.Milestone));
+        Assert.Contains(all.Rows, r => r.FullName == "Phan Văn Ba Mươi Hai" && r.Milestone == 30);
     }
 
     [Fact]

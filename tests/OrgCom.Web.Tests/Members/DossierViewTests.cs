@@ -68,6 +68,8 @@ public sealed class DossierViewTests : DossierTest
     public async Task Discipline_comes_from_the_disciplined_events_and_the_history_lists_every_event_newest_first()
     {
         var id = await HanoiMemberAsync();
+        // The demo seed records each member's ceremony and recognition; this test writes its own history instead.
+        await TestDatabase.ExecuteAsync($"delete from member_events where member_id = {id}", DatabaseName);
         await AddEventAsync(id, "CeremonyHeld", "2010-05-19", "88-QĐ/ĐU");
         await AddEventAsync(id, "RecognizedOfficial", "2011-05-19", "102-QĐ/ĐU");
         await AddEventAsync(id, "Disciplined", "2016-03-02", "7-QĐ/UBKT", "Warning", "Vi phạm quy định về sinh hoạt");

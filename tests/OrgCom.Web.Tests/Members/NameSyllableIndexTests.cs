@@ -53,7 +53,7 @@ public sealed class NameSyllableIndexTests : AppTest
             var cell = await db.Organizations.Where(o => o.Code == "X00004.CB01").Select(o => o.Id).SingleAsync();
             var member = Member.Import(cell,
                 new Identity("Hà Thị Thu Thủy", null, Gender.Female, new DateOnly(1990, 1, 2), false, null, null, null, null, "Kinh", "Không", null),
-                MemberStatus.Official, new DateOnly(2015, 1, 1), new DateOnly(2015, 1, 20), new DateOnly(2016, 1, 20), null);
+                MemberStatus.Official, new DateOnly(2015, 1, 1), new DateOnly(2015, 1, 20), new DateOnly(2016, 1, 20), null, "(kiểm thử)");
             db.Members.Add(member);
             await db.SaveChangesAsync();
             return member.Id;

@@ -116,6 +116,12 @@ public sealed class SearchDataGenerationTests : AppTest
         Assert.Equal(0, await QueryAsync<long>("select count(*) from organizations o where not exists (select 1 from organization_versions v where v.organization_id = o.id)"));
         Assert.Equal(await QueryAsync<long>("select count(*) from members where status in ('Official', 'Probationary') and ceremony_on <= current_date and (ended_on is null or ended_on > current_date)"),
             await QueryAsync<long>("select count(*) from members_as_of((select id from organizations where code = 'TW'), current_date, true)"));
+        // The load writes each event's statistics flow itself: the same as the classifying trigger would have.
+        Assert.Equal(0, await QueryAsync<long>("""
+            select count(*) from member_events where counted_flow is distinct from
+                member_event_counted_flow(kind, organization_id, other_organization_id, discipline_level, transfer_kind, member_id)
+            """));
+        Assert.Equal("O", await QueryAsync<string>("select tgenabled::text from pg_trigger where tgname = 'member_events_classify'"));
         var again = await generator.RunAsync(new GenerationOptions(100, 100, 1), CancellationToken.None);
         Assert.Equal(NationalGenerator.AlreadyGenerated, again.Error);
         Assert.Equal(after, await CountsAsync());

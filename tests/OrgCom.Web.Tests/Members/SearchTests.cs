@@ -32,7 +32,7 @@ public sealed class SearchTests : AppTest
             async Task<long> PlantAsync(string cellCode, Identity identity, DateOnly admitted, PoliticalTheoryLevel theory, string? card)
             {
                 var cell = await db.Organizations.Where(o => o.Code == cellCode).Select(o => o.Id).SingleAsync();
-                var member = Member.Import(cell, identity, MemberStatus.Official, admitted, admitted.AddDays(20), admitted.AddDays(20).AddYears(1), card);
+                var member = Member.Import(cell, identity, MemberStatus.Official, admitted, admitted.AddDays(20), admitted.AddDays(20).AddYears(1), card, "(kiểm thử)");
                 member.UpdateEducation(new Education("12/12", "Đại học", null, theory, null, null));
                 db.Members.Add(member);
                 await db.SaveChangesAsync();

@@ -80,7 +80,14 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
             .IncludeProperties(m => new { m.NameFolded, m.OrganizationId, m.Status, m.Gender, m.BirthDate, m.AdmittedOn });
         // The other orders of the member search.
         b.HasIndex(m => new { m.BirthDate, m.Id });
-        b.HasIndex(m => new { m.AdmittedOn, m.Id });
+        // Also the Huy hiệu Đảng list: a presentation day's candidates by admission date, with what deciding them and
+        // checking their scope needs, read from the index alone (docs/benchmarks.md, worklists).
+        b.HasIndex(m => new { m.AdmittedOn, m.Id })
+            .IncludeProperties(m => new { m.OrganizationId, m.Status, m.Readmissions });
+        // Readmitted members (few): the badge list judges every one of them, with the gaps in their party age.
+        b.HasIndex(m => new { m.AdmittedOn, m.Id }, "ix_members_readmitted")
+            .IncludeProperties(m => new { m.OrganizationId, m.Status })
+            .HasFilter("readmissions > 0");
         b.HasIndex(m => new { m.OrganizationId, m.Status });
         // The name search checks the rows it finds in member_name_syllables against the member's organization (scope,
         // subtree) and the search criteria: from this index alone, without visiting the table (docs/benchmarks.md).
@@ -121,6 +128,7 @@ public sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEv
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.DecisionNumber).HasMaxLength(60);
         b.Property(e => e.DisciplineLevel).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.TransferKind).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.Detail).HasMaxLength(500);
         b.Property(e => e.OverrideReason).HasMaxLength(500);
         b.Property(e => e.RecordedBy).HasMaxLength(256);

@@ -113,6 +113,636 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "thuộc tài khoản");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Assessments.AssessmentRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MembersDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("members_due_on");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_rounds");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_assessment_rounds_organization_id");
+
+                    b.HasIndex("Year", "Kind")
+                        .HasDatabaseName("ix_assessment_rounds_year_kind");
+
+                    b.ToTable("assessment_rounds", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.MemberRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FinalLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("final_level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NotAssessedReason")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("not_assessed_reason");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationAssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_assessment_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("ProposedLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<string>("SelfLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("self_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_ratings");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_ratings_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_member_ratings_organization_id");
+
+                    b.HasIndex("OrganizationAssessmentId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_ratings_organization_assessment_id_member_id");
+
+                    b.ToTable("member_ratings", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("ExcellentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("excellent_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("GoodCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("good_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("NotAssessedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_assessed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("NotCompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_completed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Overrides")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("overrides")
+                        .HasDefaultValueSql("'[]'::jsonb")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reopen_reason")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("SelfLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("self_level");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status")
+                        .HasAnnotation("OrgCom:ScopeDecision", "Submitted");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at")
+                        .HasAnnotation("OrgCom:ScopeDecision", "*");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by")
+                        .HasAnnotation("OrgCom:ScopeDecision", "*");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_assessments");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_organization_assessments_organization_id");
+
+                    b.HasIndex("RoundId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_assessments_round_id_organization_id");
+
+                    b.HasIndex("RoundId", "OrganizationId", "Status")
+                        .HasDatabaseName("ix_organization_assessments_rollup");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RoundId", "OrganizationId", "Status"), new[] { "RequiredCount", "ExcellentCount", "GoodCount", "CompletedCount", "NotCompletedCount", "NotAssessedCount" });
+
+                    b.ToTable("organization_assessments", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeDecidedAbove", "RoundId")
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FinalLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("final_level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationAssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_assessment_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("SubjectOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subject_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_ratings");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_organization_ratings_organization_id");
+
+                    b.HasIndex("SubjectOrganizationId")
+                        .HasDatabaseName("ix_organization_ratings_subject_organization_id");
+
+                    b.HasIndex("OrganizationAssessmentId", "SubjectOrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_ratings_organization_assessment_id_subject_org~");
+
+                    b.ToTable("organization_ratings", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<bool>("IsActing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_acting");
+
+                    b.Property<bool>("IsConcurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_concurrent");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_appointments_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_appointments_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_appointments_position_id");
+
+                    b.HasIndex("TermEndsOn", "Id")
+                        .HasDatabaseName("ix_appointments_active_term")
+                        .HasFilter("ended_on is null");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TermEndsOn", "Id"), new[] { "OrganizationId", "MemberId" });
+
+                    b.ToTable("appointments", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppraisalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("appraisal_note");
+
+                    b.Property<DateOnly?>("AppraisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appraised_on");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermEndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_end_year");
+
+                    b.Property<int>("TermStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_start_year");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_batches");
+
+                    b.HasIndex("OrganizationId", "TermStartYear")
+                        .HasDatabaseName("ix_planning_batches_organization_id_term_start_year");
+
+                    b.ToTable("planning_batches", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("added_on");
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("added_reason");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_planning_entries_batch_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_entries_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_planning_entries_position_id");
+
+                    b.ToTable("planning_entries", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("body_kind");
+
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("body_name");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsCommitteeSeat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_committee_seat");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RequiredPoliticalTheory")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("required_political_theory");
+
+                    b.Property<string>("StandardSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("standard_source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_positions");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_positions_organization_id");
+
+                    b.ToTable("positions", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Core.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -435,6 +1065,8 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("AdmittedOn", "Id")
                         .HasDatabaseName("ix_members_admitted_on_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AdmittedOn", "Id"), new[] { "OrganizationId", "Status", "Readmissions" });
+
                     b.HasIndex("BirthDate", "Id")
                         .HasDatabaseName("ix_members_birth_date_id");
 
@@ -451,6 +1083,12 @@ namespace OrgCom.Web.Data.Migrations
                         .HasDatabaseName("ix_members_given_name_middle_name_family_name_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GivenName", "MiddleName", "FamilyName", "Id"), new[] { "NameFolded", "OrganizationId", "Status", "Gender", "BirthDate", "AdmittedOn" });
+
+                    b.HasIndex(new[] { "AdmittedOn", "Id" }, "ix_members_readmitted")
+                        .HasDatabaseName("ix_members_readmitted")
+                        .HasFilter("readmissions > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AdmittedOn", "Id" }, "ix_members_readmitted"), new[] { "OrganizationId", "Status" });
 
                     b.ToTable("members", (string)null);
 
@@ -526,6 +1164,11 @@ namespace OrgCom.Web.Data.Migrations
                     b.Property<long?>("ReorganizationId")
                         .HasColumnType("bigint")
                         .HasColumnName("reorganization_id");
+
+                    b.Property<string>("TransferKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("transfer_kind");
 
                     b.HasKey("Id")
                         .HasName("pk_member_events");
@@ -1082,6 +1725,79 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "dẫn xuất từ organization_events bởi trigger của cơ sở dữ liệu, ứng dụng không ghi; đọc qua OrganizationHistoryQueries có lọc phạm vi");
                 });
 
+            modelBuilder.Entity("OrgCom.Web.Features.Reports.FrozenReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("FormKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("form_kind");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("frozen_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parameters");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("ReportDate")
+                        .HasColumnType("date")
+                        .HasColumnName("report_date");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_json")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_frozen_reports");
+
+                    b.HasIndex("OrganizationId", "ReportDate")
+                        .HasDatabaseName("ix_frozen_reports_organization_id_report_date");
+
+                    b.ToTable("frozen_reports", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1462,6 +2178,156 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Assessments.AssessmentRound", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_rounds_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.MemberRating", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Assessments.OrganizationAssessment", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganizationAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organization_assessments_organization_assess~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_assessments_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Assessments.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_assessments_assessment_rounds_round_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
+                {
+                    b.HasOne("OrgCom.Core.Assessments.OrganizationAssessment", null)
+                        .WithMany("Organizations")
+                        .HasForeignKey("OrganizationAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organization_assessments_organization_~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organizations_subject_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_batches_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("OrgCom.Core.Cadres.PlanningBatch", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_batches_batch_id");
+
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_positions_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
                 {
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
@@ -1593,6 +2459,16 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_organization_versions_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Web.Features.Reports.FrozenReport", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_frozen_reports_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.UserGrant", b =>
                 {
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
@@ -1608,6 +2484,18 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_grants_users_user_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>

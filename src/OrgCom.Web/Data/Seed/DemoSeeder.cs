@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Access;
+using OrgCom.Core.Cadres;
 using OrgCom.Core.Members;
 using OrgCom.Core.Organizations;
 using OrgCom.Web.Infrastructure;
@@ -114,11 +115,12 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
                 var identity = new Identity(fullName, null, gender, birth, random.Next(40) == 0, null, null, null, null,
                     "Kinh", "Không", null);
                 db.Members.Add(Member.Import(cell.Id, identity, official ? MemberStatus.Official : MemberStatus.Probationary,
-                    admitted, admitted.AddDays(random.Next(5, 40)), official ? probationEnd : null, null));
+                    admitted, admitted.AddDays(random.Next(5, 40)), official ? probationEnd : null, null, Actor));
                 memberCount++;
             }
         }
         await SaveAsync(ct);
+        await SeedCadresAsync(today, ct);
 
         foreach (var u in DemoUsers)
         {
@@ -130,6 +132,91 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         logger.LogInformation("Demo data: {Organizations} organizations, {Members} members",
             await db.Organizations.CountAsync(ct), memberCount);
         return true;
+    }
+
+    /// <summary>
+    /// Positions of Hà Nội, phường Ba Đình and Hồ Chí Minh City, held by members of the detailed communes (chosen by
+    /// birth year, so some retire or reach the end of their term soon), and an approved planning batch of Hà Nội.
+    /// A random generator of its own leaves the members above exactly as they were.
+    /// </summary>
+    private async Task SeedCadresAsync(DateOnly today, CancellationToken ct)
+    {
+        const string standard = "Quy định 214-QĐ/TW ngày 02/01/2020 (khung tiêu chuẩn chức danh)";
+        var random = new Random(2027);
+        var codes = new[] { "T01", "X00004", "T79", "X26740" };
+        var org = await db.Organizations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        Position P(string code, string name, PositionLevel level, BodyKind kind, string? body, bool committee, PoliticalTheoryLevel? theory)
+        {
+            var p = Position.Create(org[code], name, level, kind, body, committee, theory, theory is null ? null : standard).Value!;
+            db.Positions.Add(p);
+            return p;
+        }
+        var hnSecretary = P("T01", "Bí thư Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
+        var hnDeputy = P("T01", "Phó Bí thư Thường trực Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
+        P("T01", "Ủy viên Ban Thường vụ Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
+        var hnChair = P("T01", "Chủ tịch", PositionLevel.Provincial, BodyKind.State, "Ủy ban nhân dân thành phố Hà Nội", false, PoliticalTheoryLevel.Advanced);
+        var hnHomeAffairs = P("T01", "Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ thành phố Hà Nội", false, PoliticalTheoryLevel.Advanced);
+        var hnOrganization = P("T01", "Trưởng Ban Tổ chức Thành ủy", PositionLevel.ProvincialDepartment, BodyKind.Party, null, false, PoliticalTheoryLevel.Advanced);
+        var hnDeputyHomeAffairs = P("T01", "Phó Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ thành phố Hà Nội", false, null);
+        var bdSecretary = P("X00004", "Bí thư Đảng ủy phường", PositionLevel.Commune, BodyKind.Party, null, true, PoliticalTheoryLevel.Intermediate);
+        var bdChair = P("X00004", "Chủ tịch", PositionLevel.Commune, BodyKind.State, "Ủy ban nhân dân phường Ba Đình", false, PoliticalTheoryLevel.Intermediate);
+        var bdViceChair = P("X00004", "Phó Chủ tịch", PositionLevel.Commune, BodyKind.State, "Ủy ban nhân dân phường Ba Đình", false, null);
+        var bdFront = P("X00004", "Chủ tịch", PositionLevel.Commune, BodyKind.MassOrganization, "Ủy ban Mặt trận Tổ quốc phường Ba Đình", false, null);
+        var hcmSecretary = P("T79", "Bí thư Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
+        var hcmHomeAffairs = P("T79", "Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ Thành phố Hồ Chí Minh", false, PoliticalTheoryLevel.Advanced);
+        await db.SaveChangesAsync(ct);
+
+        async Task<Member> Pick(string communeCode, Gender gender, int bornFrom, int bornTo, int skip)
+        {
+            var prefix = communeCode + ".";
+            return await db.Members.AsNoTracking()
+                .Where(m => m.Gender == gender && m.BirthDate >= new DateOnly(bornFrom, 1, 1) && m.BirthDate <= new DateOnly(bornTo, 12, 31)
+                    && db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith(prefix)))
+                .OrderBy(m => m.Id).Skip(skip).FirstAsync(ct);
+        }
+        var rules = Core.Rules.RuleBookJson.Parse(File.ReadAllText(ReferenceData.PathOf("rules.json")));
+        var held = new List<(Member Member, Position Position)>();
+        void Appoint(Member member, Position position, int monthsAgo, bool concurrent = false)
+        {
+            var start = today.AddMonths(-monthsAgo).AddDays(-random.Next(0, 20));
+            var termEnd = Reappointment.TermEnd(start, rules);
+            var kind = position.IsCommitteeSeat ? AppointmentKind.Election : AppointmentKind.Appointment;
+            var created = Appointment.Create(member, position, kind, $"{random.Next(10, 900)}-QĐ/TU", start, start, termEnd,
+                concurrent, false, [], today);
+            if (!created.IsSuccess)
+                throw new InvalidOperationException(created.Error!.Message);
+            db.Appointments.Add(created.Value!);
+            held.Add((member, position));
+        }
+        // Near retirement (men born 1964–1965, women 1969–1970) and terms ending within the year (started ~4 years ago).
+        Appoint(await Pick("X00004", Gender.Male, 1964, 1965, 0), hnSecretary, 15);
+        Appoint(await Pick("X00004", Gender.Male, 1966, 1970, 0), hnDeputy, 15);
+        Appoint(await Pick("X00004", Gender.Male, 1970, 1976, 0), hnChair, 52);
+        Appoint(await Pick("X00004", Gender.Female, 1969, 1970, 0), hnHomeAffairs, 50);
+        Appoint(await Pick("X00004", Gender.Male, 1975, 1980, 0), hnOrganization, 40);
+        Appoint(await Pick("X00004", Gender.Female, 1980, 1986, 0), hnDeputyHomeAffairs, 56);
+        Appoint(await Pick("X00004", Gender.Male, 1964, 1965, 1), bdSecretary, 16);
+        Appoint(await Pick("X00004", Gender.Female, 1975, 1982, 0), bdChair, 57);
+        Appoint(await Pick("X00004", Gender.Male, 1982, 1988, 0), bdViceChair, 30);
+        Appoint(await Pick("X00004", Gender.Female, 1968, 1969, 0), bdFront, 54);
+        Appoint(await Pick("X26740", Gender.Male, 1964, 1966, 0), hcmSecretary, 15);
+        Appoint(await Pick("X26740", Gender.Female, 1970, 1972, 0), hcmHomeAffairs, 52);
+        await db.SaveChangesAsync(ct);
+
+        var batch = PlanningBatch.Create(org["T01"], 2026, 2031, "Quy hoạch Ban Chấp hành, Ban Thường vụ Thành ủy Hà Nội nhiệm kỳ 2026–2031").Value!;
+        var none = new PlanningContext([], [], false);
+        foreach (var (member, position) in new[] { (held[2].Member, hnSecretary), (held[4].Member, hnSecretary), (held[2].Member, hnDeputy), (held[8].Member, hnHomeAffairs) })
+        {
+            var added = batch.Propose(member.Id, member.FullName, member.Status, position, none, rules, today, null);
+            if (!added.IsSuccess)
+                throw new InvalidOperationException(added.Error!.Message);
+        }
+        // Approved before the first save: the demo batch is inserted as it stands, without update lines in the audit.
+        if (!batch.Appraise(today.AddDays(-20), "Đủ điều kiện, tiêu chuẩn", today).IsSuccess
+            || !batch.Approve("1250-QĐ/TU", today.AddDays(-10), today).IsSuccess)
+            throw new InvalidOperationException("planning demo");
+        db.PlanningBatches.Add(batch);
+        await SaveAsync(ct);
     }
 
     private Organization Establish(string code, string name, OrganizationKind kind, Organization? parent,

@@ -53,20 +53,16 @@ public sealed class DossierQueries(OrgComDbContext db, CurrentUser currentUser, 
 {
     public async Task<DossierView?> OpenAsync(long id, CancellationToken ct)
     {
-        var member = await db.Members.AsNoTracking().Include(m => m.Events).SingleOrDefaultAsync(m => m.Id == id, ct);
+        var member = await MemberWithEvents(db, id, ct);
         if (member is null)
             return null;
         // One round trip for every organization the page names: the member's own (with its parent's name) and those
         // of the events. Organizations outside the user's scope (the other side of a transfer) stay unnamed.
         var mentioned = member.Events.SelectMany(e => new[] { e.OrganizationId, e.OtherOrganizationId })
-            .Append(member.OrganizationId).OfType<long>().Distinct().ToList();
-        var organizations = await db.Organizations.Where(o => mentioned.Contains(o.Id))
-            .Select(o => new
-            {
-                o.Id, o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty),
-                ParentName = db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(o => o.Id, ct);
+            .Append(member.OrganizationId).OfType<long>().Distinct().ToArray();
+        var organizations = new Dictionary<long, MentionedOrganization>();
+        await foreach (var o in Mentioned(db, mentioned).WithCancellation(ct))
+            organizations[o.Id] = o;
         var organization = organizations[member.OrganizationId];
         string? NameOf(long? orgId) => orgId is { } v
             ? organizations.TryGetValue(v, out var o) ? o.Name : "(tổ chức ngoài phạm vi)"
@@ -80,6 +76,19 @@ public sealed class DossierQueries(OrgComDbContext db, CurrentUser currentUser, 
         await viewLog.RecordAsync(currentUser, "members", id.ToString(CultureInfo.InvariantCulture), member.OrganizationId, ct);
         return new DossierView(member, organization.Name, organization.ParentName, organization.Path, history);
     }
+
+    // Compiled once, the two reads every opening of a dossier makes (the scope filters still apply): EF then skips
+    // building and looking up the query on each of hundreds of pages a second (docs/benchmarks.md, dossier page).
+    private static readonly Func<OrgComDbContext, long, CancellationToken, Task<Member?>> MemberWithEvents =
+        EF.CompileAsyncQuery((OrgComDbContext db, long id, CancellationToken ct) =>
+            db.Members.AsNoTracking().Include(m => m.Events).SingleOrDefault(m => m.Id == id));
+
+    private sealed record MentionedOrganization(long Id, string Name, LTree Path, string? ParentName);
+
+    private static readonly Func<OrgComDbContext, long[], IAsyncEnumerable<MentionedOrganization>> Mentioned =
+        EF.CompileAsyncQuery((OrgComDbContext db, long[] ids) => db.Organizations.Where(o => ids.Contains(o.Id))
+            .Select(o => new MentionedOrganization(o.Id, o.Name, EF.Property<LTree>(o, OrgComDbContext.PathProperty),
+                db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault())));
 }
 
 /// <summary>How the dossier writes values: a dash where nothing is recorded, dates as dd/MM/yyyy.</summary>

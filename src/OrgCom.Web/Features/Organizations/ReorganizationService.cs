@@ -302,8 +302,9 @@ public sealed class ReorganizationService(OrgComDbContext db, CurrentUser curren
             .Select(e => new { e.Id, e.MemberId }).ToListAsync(ct);
         var movedMembers = ownMemberEvents.Select(e => e.MemberId).ToArray();
         var lastOwnMember = ownMemberEvents.Count == 0 ? 0 : ownMemberEvents.Max(e => e.Id);
+        // Later: after the operation's own events, or (when it moved nobody) recorded after it.
         var laterMember = await db.MemberEvents.IgnoreQueryFilters()
-            .Where(e => e.Id > lastOwnMember && e.ReorganizationId != record.Id
+            .Where(e => (lastOwnMember > 0 ? e.Id > lastOwnMember : e.RecordedAt > record.RecordedAt) && e.ReorganizationId != record.Id
                 && (movedMembers.Contains(e.MemberId) || involved.Contains(e.OrganizationId)))
             .OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
         if (laterMember is not null)

@@ -30,6 +30,9 @@ public sealed class CurrentUser
     /// <summary>Roots of the subtrees the user may read (any role reads).</summary>
     public LTree[] ReadPaths { get; private set; } = [];
 
+    /// <summary>Every organization on the paths of <see cref="ReadPaths"/>: the granted ones and those above them.</summary>
+    public long[] ReadAncestorIds { get; private set; } = [];
+
     public void SetSystem(string name)
     {
         IsSystem = true;
@@ -38,6 +41,7 @@ public sealed class CurrentUser
         UserName = name;
         _grants = [];
         ReadPaths = [];
+        ReadAncestorIds = [];
     }
 
     public void SetUser(Guid userId, string userName, string? ipAddress, IReadOnlyList<ScopeGrant> grants)
@@ -48,6 +52,7 @@ public sealed class CurrentUser
         IpAddress = ipAddress;
         _grants = grants;
         ReadPaths = grants.Select(g => g.Path).Distinct().ToArray();
+        ReadAncestorIds = ReadPaths.SelectMany(p => p.ToString().Split('.')).Select(long.Parse).Distinct().ToArray();
         IsUnrestricted = grants.Any(g => IsRoot(g.Path));
     }
 
@@ -59,6 +64,7 @@ public sealed class CurrentUser
         IpAddress = ipAddress;
         _grants = [];
         ReadPaths = [];
+        ReadAncestorIds = [];
         IsUnrestricted = false;
     }
 

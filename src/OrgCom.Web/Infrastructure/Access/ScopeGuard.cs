@@ -25,6 +25,7 @@ public static class ScopeGuard
             return;
 
         var demands = new List<Demand>();
+        var decisions = new List<(EntityEntry Entry, string Owner, string Principal)>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -41,7 +42,16 @@ public static class ScopeGuard
             else if (type.FindAnnotation(ScopeAnnotations.IsTreeNode) is not null)
                 AddTreeNodeDemands(entry, permission, demands);
             else if (type.FindAnnotation(ScopeAnnotations.OwnerProperty)?.Value is string owner)
-                AddOwnerDemands(db, entry, owner, permission, demands);
+            {
+                if (type.FindAnnotation(ScopeAnnotations.DecidedAbove)?.Value is string principal && IsDecision(entry))
+                {
+                    decisions.Add((entry, owner, principal));
+                    if (entry.Properties.Any(x => x.IsModified && x.Metadata.FindAnnotation(ScopeAnnotations.Decision) is null))
+                        AddOwnerDemands(db, entry, owner, permission, demands);
+                }
+                else
+                    AddOwnerDemands(db, entry, owner, permission, demands);
+            }
             else if (type.FindAnnotation(ScopeAnnotations.EitherOwnerProperties)?.Value is string pair)
             {
                 var names = pair.Split(',');
@@ -55,6 +65,8 @@ public static class ScopeGuard
                 throw new InvalidOperationException($"{type.ClrType.Name} không khai báo phạm vi tổ chức.");
             }
         }
+        foreach (var (entry, owner, principal) in decisions)
+            demands.Add(await CompetentDemandAsync(db, entry, owner, principal, cancellationToken));
         if (demands.Count == 0)
             return;
 
@@ -65,9 +77,51 @@ public static class ScopeGuard
             .ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken);
         foreach (var demand in demands)
         {
-            if (!demand.AnyOf.Any(id => paths.TryGetValue(id, out var path) && user.Can(demand.Permission, path)))
+            if (!demand.AnyOf.Any(id => paths.TryGetValue(id, out var path) && CanAnyOf(user, demand.Permission, path)))
                 throw new ScopeViolationException("Bạn không có quyền thay đổi dữ liệu của tổ chức này.");
         }
+    }
+
+    /// <summary>A type declared with several permissions (Write | Approve) may be changed by a holder of any one of
+    /// them; the pages check which one each step needs.</summary>
+    private static bool CanAnyOf(CurrentUser user, Permission permissions, LTree path) =>
+        Enum.GetValues<Permission>().Any(p => p != Permission.None && permissions.HasFlag(p) && user.Can(p, path));
+
+    /// <summary>Whether the change touches a decision property (see <see cref="ScopeAnnotations.DecidedByLevelAbove{T}"/>)
+    /// with a value the owner's staff may not set. A new row is a decision unless those properties hold their defaults.</summary>
+    private static bool IsDecision(EntityEntry entry) => entry.State is EntityState.Added or EntityState.Modified
+        && entry.Properties.Any(p => p.Metadata.FindAnnotation(ScopeAnnotations.Decision)?.Value is string allowed
+            && (entry.State == EntityState.Added ? !IsDefault(p.CurrentValue) : p.IsModified)
+            && !OwnerMaySet(allowed, p.CurrentValue));
+
+    private static bool OwnerMaySet(string allowed, object? value) =>
+        value is not null && allowed.Split(',').Any(a => a == "*" || a == value.ToString());
+
+    private static bool IsDefault(object? value) => value switch
+    {
+        null => true,
+        System.Collections.IEnumerable list and not string => !list.GetEnumerator().MoveNext(),
+        _ => value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType())),
+    };
+
+    /// <summary>Approve at the owner's parent, or at the owner itself when it owns the principal record (the round it opened).</summary>
+    private static async Task<Demand> CompetentDemandAsync(OrgComDbContext db, EntityEntry entry, string owner, string principal,
+        CancellationToken ct)
+    {
+        var ownerId = (long)(entry.State == EntityState.Added ? entry.Property(owner).CurrentValue : entry.Property(owner).OriginalValue)!;
+        var principalType = entry.Metadata.FindProperty(principal)!.GetContainingForeignKeys().Single().PrincipalEntityType;
+        var principalOwner = principalType.FindProperty((string)principalType.FindAnnotation(ScopeAnnotations.OwnerProperty)!.Value!)!;
+        var table = principalType.GetTableName()!;
+        var key = principalType.FindPrimaryKey()!.Properties.Single();
+        var storeObject = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, principalType.GetSchema());
+        // Names from the model, not from input.
+        var sql = $"select \"{principalOwner.GetColumnName(storeObject)}\" as \"Value\" from \"{table}\" where \"{key.GetColumnName(storeObject)}\" = {{0}}";
+        var opener = await db.Database.SqlQueryRaw<long>(sql, entry.Property(principal).OriginalValue!)
+            .ToListAsync(ct);
+        if (opener.Contains(ownerId))
+            return new Demand([ownerId], Permission.Approve);
+        var parent = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == ownerId).Select(o => o.ParentId).SingleOrDefaultAsync(ct);
+        return parent is { } p ? new Demand([p], Permission.Approve) : new Demand([ownerId], Permission.Approve);
     }
 
     private static void AddTreeNodeDemands(EntityEntry entry, Permission permission, List<Demand> demands)

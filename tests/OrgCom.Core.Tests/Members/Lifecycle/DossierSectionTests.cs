@@ -12,17 +12,18 @@ public class DossierSectionTests
     [Theory]
     [InlineData(MemberStatus.Probationary, null, null)]
     [InlineData(MemberStatus.Official, "2001-06-01", " 123456789 ")]
-    public void Import_enters_the_member_as_recorded_without_events(MemberStatus status, string? officialOn, string? card)
+    public void Import_enters_the_member_as_recorded_with_only_the_admission_events(MemberStatus status, string? officialOn, string? card)
     {
         var m = Member.Import(Cell, Person("1970-07-15", yearOnly: true, citizenId: "001 070 012 345"), status, D("2000-05-19"),
-            D("2000-06-01"), officialOn is null ? null : D(officialOn), card);
+            D("2000-06-01"), officialOn is null ? null : D(officialOn), card, "(kiểm thử)");
 
         Assert.Equal((Cell, status, (CandidateStage?)null), (m.OrganizationId, m.Status, m.CandidateStage));
         Assert.Equal((D("2000-05-19"), D("2000-06-01")), (m.AdmittedOn!.Value, m.CeremonyOn!.Value));
         Assert.Equal(officialOn is null ? (DateOnly?)null : D(officialOn), m.OfficialOn);
         Assert.Equal(card?.Trim(), m.PartyCardNumber);
         Assert.Equal(("Nguyễn Văn An", D("1970-01-01"), true, "001070012345"), (m.FullName, m.BirthDate, m.BirthYearOnly, m.CitizenId));
-        Assert.Empty(m.Events);
+        Assert.Equal(officialOn is null ? [MemberEventKind.CeremonyHeld] : [MemberEventKind.CeremonyHeld, MemberEventKind.RecognizedOfficial],
+            m.Events.Select(e => e.Kind));
         Assert.Empty(m.ActivityGaps());
         Assert.Null(m.EndedOn);
         Assert.Equal(0, m.Readmissions);

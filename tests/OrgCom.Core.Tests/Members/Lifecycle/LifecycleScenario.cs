@@ -189,11 +189,17 @@ public static class LifecycleScenario
         return m;
     }
 
-    /// <summary>A member admitted on 19/05/2000 as the registry holds them (no events).</summary>
+    /// <summary>Who records the imports of <see cref="Imported"/>.</summary>
+    public const string ImportActor = "(nhập dữ liệu)";
+
+    /// <summary>The member's events after the import (without the ceremony and recognition the import records).</summary>
+    public static List<MemberEvent> Recorded(Member m) => m.Events.Where(e => e.RecordedBy != ImportActor).ToList();
+
+    /// <summary>A member admitted on 19/05/2000 as the registry holds them (only the import's admission events).</summary>
     public static Member Imported(MemberStatus status = MemberStatus.Official, string admittedOn = "2000-05-19",
         string ceremonyOn = "2000-06-01", string? officialOn = "2001-06-01", string? partyCard = "123456789") =>
         Member.Import(Cell, Person("1970-01-15"), status, D(admittedOn), D(ceremonyOn),
-            officialOn is null ? null : D(officialOn), partyCard);
+            officialOn is null ? null : D(officialOn), partyCard, ImportActor);
 
     /// <summary>Tries <paramref name="step"/> on <see cref="Later"/> (readmission: years later) with valid arguments.</summary>
     public static Error? Attempt(Member m, Step step) => step switch

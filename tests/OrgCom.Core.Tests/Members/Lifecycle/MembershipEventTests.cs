@@ -49,7 +49,7 @@ public class MembershipEventTests
 
         Assert.Equal(D("2026-03-10"), m.SeriouslyIllSince);
         Assert.Equal(status, m.Status);
-        var e = m.Events[0];
+        var e = Recorded(m)[0];
         Assert.Equal((MemberEventKind.SeriousIllnessConfirmed, D("2026-03-10"), "215/GXN-BVBM", "Ung thư phổi giai đoạn cuối; Bệnh viện Bạch Mai xác nhận"),
             (e.Kind, e.EffectiveOn, e.DecisionNumber, e.Detail));
         Assert.Equal("Xác nhận bị bệnh nặng", MemberEvent.DisplayName(e.Kind));
@@ -84,7 +84,7 @@ public class MembershipEventTests
         var m = Imported();
 
         Refused(code, m.RecordSeriousIllness(D(on), null, note, Context));
-        Assert.Empty(m.Events);
+        Assert.Empty(Recorded(m));
         Assert.Null(m.SeriouslyIllSince);
     }
 
@@ -102,7 +102,7 @@ public class MembershipEventTests
         Assert.Equal(D("2024-05-01"), m.ExemptSince);
         Assert.Equal(status, m.Status);
         Assert.True(m.IsCounted);
-        var e = Assert.Single(m.Events);
+        var e = Assert.Single(Recorded(m));
         Assert.Equal((MemberEventKind.Exempted, D("2024-05-01"), "7-QĐ/CB", "Tuổi cao"), (e.Kind, e.EffectiveOn, e.DecisionNumber, e.Detail));
     }
 
@@ -125,7 +125,7 @@ public class MembershipEventTests
 
         Refused("member.decision.required", m.Exempt(D("2024-05-01"), " ", null, Context));
         Assert.Null(m.ExemptSince);
-        Assert.Empty(m.Events);
+        Assert.Empty(Recorded(m));
     }
 
     [Theory]
@@ -150,7 +150,7 @@ public class MembershipEventTests
         Ok(result);
         Assert.Null(m.ExemptSince);
         Assert.True(m.IsCounted);
-        var e = m.Events[^1];
+        var e = Recorded(m)[^1];
         Assert.Equal((MemberEventKind.ExemptionEnded, D(on), "8-QĐ/CB"), (e.Kind, e.EffectiveOn, e.DecisionNumber));
     }
 
@@ -229,8 +229,8 @@ public class MembershipEventTests
             return;
         }
         Ok(result);
-        Assert.Equal(before.Events + 1, m.Events.Count);
-        var e = m.Events[^1];
+        Assert.Equal(before.Events + 1, Recorded(m).Count);
+        var e = Recorded(m)[^1];
         Assert.Equal((MemberEventKind.Disciplined, Later, "3-QĐ/ĐU", "Vi phạm", (DisciplineLevel?)level),
             (e.Kind, e.EffectiveOn, e.DecisionNumber, e.Detail, e.DisciplineLevel));
         var expelled = level == DisciplineLevel.Expulsion;
@@ -259,7 +259,7 @@ public class MembershipEventTests
     public void Remove_and_Leave_end_the_membership(Point point, bool leave, MemberStatus status, MemberEventKind kind)
     {
         var m = At(point);
-        var events = m.Events.Count;
+        var events = Recorded(m).Count;
 
         Ok(leave
             ? m.Leave(Later, "9-QĐ/ĐU", " Xin ra khỏi Đảng ", Context)
@@ -268,8 +268,8 @@ public class MembershipEventTests
         Assert.Equal(status, m.Status);
         Assert.Equal(Later, m.EndedOn);
         Assert.False(m.IsCounted);
-        Assert.Equal(events + 1, m.Events.Count);
-        var e = m.Events[^1];
+        Assert.Equal(events + 1, Recorded(m).Count);
+        var e = Recorded(m)[^1];
         Assert.Equal((kind, Later, "9-QĐ/ĐU", Cell), (e.Kind, e.EffectiveOn, e.DecisionNumber, e.OrganizationId));
         Assert.Equal(leave ? "Xin ra khỏi Đảng" : "Bỏ sinh hoạt", e.Detail);
         Assert.Equal((Later, (DateOnly?)null), Assert.Single(m.ActivityGaps()));
@@ -296,7 +296,7 @@ public class MembershipEventTests
         Ok(m.Leave(Later, "9-QĐ/ĐU", null, Context));
 
         Assert.Equal(MemberStatus.Left, m.Status);
-        Assert.Null(m.Events[^1].Detail);
+        Assert.Null(Recorded(m)[^1].Detail);
     }
 
     // ---- Die: candidates and counted members only.
@@ -331,8 +331,8 @@ public class MembershipEventTests
         Assert.Equal(MemberStatus.Deceased, m.Status);
         Assert.Equal(Later, m.EndedOn);
         Assert.False(m.IsCounted);
-        Assert.Equal(before.Events + 1, m.Events.Count);
-        var e = m.Events[^1];
+        Assert.Equal(before.Events + 1, Recorded(m).Count);
+        var e = Recorded(m)[^1];
         Assert.Equal((MemberEventKind.Deceased, Later), (e.Kind, e.EffectiveOn));
         Assert.Empty(m.ActivityGaps());
         Assert.Equal(before.AdmittedOn, m.AdmittedOn);
@@ -362,7 +362,7 @@ public class MembershipEventTests
 
         Refused("member.date.order", m.Die(D("1970-01-14"), Context));
         Assert.Equal(MemberStatus.Official, m.Status);
-        Assert.Empty(m.Events);
+        Assert.Empty(Recorded(m));
         Ok(m.Die(D("1970-01-15"), Context));
     }
 
@@ -432,7 +432,7 @@ public class MembershipEventTests
         Assert.Null(m.ExemptSince);
         Assert.Equal(D("2000-05-19"), m.AdmittedOn);
         Assert.Equal(1, m.Readmissions);
-        var e = m.Events[^1];
+        var e = Recorded(m)[^1];
         Assert.Equal((MemberEventKind.Readmitted, D(decided), "1-QĐ/ĐU"), (e.Kind, e.EffectiveOn, e.DecisionNumber));
         Assert.Equal("Lễ kết nạp lại ngày " + DateText.Format(ceremony), e.Detail);
     }

@@ -43,7 +43,7 @@ public class TransferTransitionTests
         var m = Counted();
 
         Refused("transfer.same", m.IssueTransfer(kind, Cell, Issued, Issued.AddMonths(6), "15-GGT", null, Context));
-        Assert.Empty(m.Events);
+        Assert.Empty(Recorded(m));
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public class TransferTransitionTests
         if (code is not null)
         {
             Refused(code, result);
-            Assert.Empty(m.Events);
+            Assert.Empty(Recorded(m));
             return;
         }
         var transfer = Ok(result);
@@ -95,7 +95,7 @@ public class TransferTransitionTests
 
             Assert.Equal(D(presentBy), transfer.PresentBy);
             Assert.Equal(30, ReferenceData.Calendar.WorkingDaysBetween(D(issued), transfer.PresentBy));
-            Assert.EndsWith("hạn xuất trình giấy giới thiệu " + DateText.Format(D(presentBy)), m.Events[^1].Detail);
+            Assert.EndsWith("hạn xuất trình giấy giới thiệu " + DateText.Format(D(presentBy)), Recorded(m)[^1].Detail);
         }
     }
 
@@ -116,7 +116,7 @@ public class TransferTransitionTests
         Assert.Equal(kind == TransferKind.Temporary ? Issued.AddMonths(6) : (DateOnly?)null, t.TemporaryUntil);
         Assert.Equal((m.FullName, m.BirthDate, MemberStatus.Official), (t.MemberName, t.MemberBirthDate, t.MemberStatus));
         Assert.Null(t.ReceivedOn);
-        var e = Assert.Single(m.Events);
+        var e = Assert.Single(Recorded(m));
         Assert.Equal((MemberEventKind.TransferIssued, Issued, "15-GGT", Cell, (long?)OtherCell),
             (e.Kind, e.EffectiveOn, e.DecisionNumber, e.OrganizationId, e.OtherOrganizationId));
     }
@@ -147,8 +147,8 @@ public class TransferTransitionTests
         Assert.True(m.IsCounted);
         Assert.Equal((TransferStatus.Received, (DateOnly?)D("2026-03-20"), Actor), (t.Status, t.ReceivedOn, t.ReceivedBy));
         Assert.False(t.IsOverdue(D("2027-01-01")));
-        Assert.Equal(2, m.Events.Count);
-        var e = m.Events[^1];
+        Assert.Equal(2, Recorded(m).Count);
+        var e = Recorded(m)[^1];
         Assert.Equal((MemberEventKind.TransferReceived, D("2026-03-20"), "15-GGT", (long?)Cell),
             (e.Kind, e.EffectiveOn, e.DecisionNumber, e.OtherOrganizationId));
         Assert.Equal(Transfer.DisplayName(kind), e.Detail);
@@ -225,7 +225,7 @@ public class TransferTransitionTests
 
         Assert.Equal(TransferStatus.Cancelled, t.Status);
         Assert.Equal(Cell, m.OrganizationId);
-        var e = m.Events[^1];
+        var e = Recorded(m)[^1];
         Assert.Equal((MemberEventKind.TransferCancelled, D("2026-03-12"), "15-GGT", "Đổi nơi công tác", (long?)OtherCell),
             (e.Kind, e.EffectiveOn, e.DecisionNumber, e.Detail, e.OtherOrganizationId));
         Assert.False(t.IsOverdue(D("2027-01-01")));

@@ -27,18 +27,21 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
     /// <summary>The early-award rules in force on the presentation day, when the list includes them.</summary>
     public List<(string Badges, RuleValue Rule)> EarlyRules { get; private set; } = [];
 
-    public int EarlyCount => Rows.Count(r => r.Early is not null);
+    public int EarlyCount { get; private set; }
+
+    /// <summary>How many are listed in all (the page names the first <see cref="Shown"/>).</summary>
+    public int Total { get; private set; }
 
     public BadgeEligibility? Window { get; private set; }
     public List<BadgeRow> Rows { get; private set; } = [];
     public List<(int Milestone, int Count)> Counts { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(Shown, ct);
 
     /// <summary>The whole list as an Excel file, in the order shown.</summary>
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(null, ct);
         if (Window is not { } w)
             return Page();
         var report = new XlsxReport<BadgeRow>(
@@ -68,7 +71,7 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
         ? $"Xét tặng sớm (bị bệnh nặng từ {DateText.Format(e.SeriouslyIllSince)}), sớm không quá {e.MaxMonthsEarly} tháng"
         : "";
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(int? named, CancellationToken ct)
     {
         var (book, _) = await rules.GetAsync(ct);
         DateOnly presentation;
@@ -87,22 +90,24 @@ public sealed class IndexModel(BadgeQueries queries, RuleBookProvider rules, Tim
             }
             presentation = parsed.Value;
         }
-        var result = await queries.ListAsync(presentation, book, IncludeSeriouslyIll, ct);
+        var result = await queries.ListAsync(presentation, book, IncludeSeriouslyIll, named, ct);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError(nameof(Date), result.Error!.Message);
             return;
         }
-        Window = result.Value.Window;
+        var list = result.Value!;
+        Window = list.Window;
         if (IncludeSeriouslyIll)
             EarlyRules =
             [
                 ("30 đến 65 năm", PartyBadges.EarlyAwardRule(30, presentation, book)!),
                 ("70 đến 90 năm", PartyBadges.EarlyAwardRule(70, presentation, book)!),
             ];
-        var rows = result.Value.Rows;
-        Counts = rows.GroupBy(r => r.Milestone).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        Rows = rows.OrderByDescending(r => r.Milestone)
+        Counts = list.Counts.ToList();
+        Total = list.Total;
+        EarlyCount = list.EarlyCount;
+        Rows = list.Rows.OrderByDescending(r => r.Milestone)
             .ThenBy(r => new PersonName(r.FamilyName, r.MiddleName, r.GivenName), VietnameseCollation.NameOrder)
             .ToList();
     }

@@ -12,11 +12,12 @@ namespace OrgCom.Web.Data.Migrations
     /// delete, so a bulk COPY costs one set-based rebuild and a reversal restores what was before);</item>
     /// <item><c>org_subtree_as_of(root, d)</c> and <c>members_as_of(root, d, with_subtree)</c> are the readers that
     /// every as-of page and report uses;</item>
-    /// <item>existing data is backfilled: versions from the events, one open placement per member.</item>
+    /// <item>existing data is backfilled: versions from the events; placements from the permanent transfers received
+    /// (one open placement since the record began for a member who never moved).</item>
     /// </list>
     /// </summary>
     [DbContext(typeof(OrgComDbContext))]
-    [Migration("20261122300100_OrganizationHistorySql")]
+    [Migration("20261123100100_OrganizationHistorySql")]
     public partial class OrganizationHistorySql : Migration
     {
         /// <summary>The kinds of organization event that change where or what an organization is.</summary>
@@ -96,8 +97,24 @@ namespace OrgCom.Web.Data.Migrations
                     where m.ceremony_on <= d and (m.ended_on is null or m.ended_on > d);
                 $$;
 
-                insert into member_placements (member_id, organization_id, valid_from)
-                select id, organization_id, null from members;
+                -- Where each member was registered, from the permanent transfers recorded so far (the flows classified by
+                -- StatisticsStoredFlows): before the first one with its sender, then with each receiver in turn; one
+                -- open placement since the record began for a member who never moved. (Two transfers on one day leave no
+                -- period of zero length.)
+                insert into member_placements (member_id, organization_id, valid_from, valid_to)
+                select m.id, m.organization_id, null, null from members m
+                where not exists (select 1 from member_events e where e.member_id = m.id
+                                  and e.counted_flow in ('TransferredInWithinProvince', 'TransferredInOtherProvince'));
+                with t as (
+                    select e.member_id, e.organization_id, e.other_organization_id, e.effective_on,
+                           row_number() over w as rn, lead(e.effective_on) over w as next_on
+                    from member_events e
+                    where e.counted_flow in ('TransferredInWithinProvince', 'TransferredInOtherProvince')
+                    window w as (partition by e.member_id order by e.effective_on, e.id))
+                insert into member_placements (member_id, organization_id, valid_from, valid_to)
+                select member_id, other_organization_id, null, effective_on from t where rn = 1
+                union all
+                select member_id, organization_id, effective_on, next_on from t where next_on is null or next_on > effective_on;
                 select organization_versions_rebuild(array(select id from organizations));
                 """);
         }

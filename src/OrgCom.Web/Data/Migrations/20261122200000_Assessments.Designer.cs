@@ -12,8 +12,8 @@ using OrgCom.Web.Data;
 namespace OrgCom.Web.Data.Migrations
 {
     [DbContext(typeof(OrgComDbContext))]
-    [Migration("20261122300000_OrganizationHistory")]
-    partial class OrganizationHistory
+    [Migration("20261122200000_Assessments")]
+    partial class Assessments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -114,6 +114,628 @@ namespace OrgCom.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
 
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "thuộc tài khoản");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.AssessmentRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MembersDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("members_due_on");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_rounds");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_assessment_rounds_organization_id");
+
+                    b.HasIndex("Year", "Kind")
+                        .HasDatabaseName("ix_assessment_rounds_year_kind");
+
+                    b.ToTable("assessment_rounds", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.MemberRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FinalLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("final_level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NotAssessedReason")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("not_assessed_reason");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationAssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_assessment_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("ProposedLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<string>("SelfLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("self_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_ratings");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_ratings_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_member_ratings_organization_id");
+
+                    b.HasIndex("OrganizationAssessmentId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_ratings_organization_assessment_id_member_id");
+
+                    b.ToTable("member_ratings", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("ExcellentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("excellent_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("GoodCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("good_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("NotAssessedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_assessed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<int>("NotCompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_completed_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Overrides")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("overrides")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_count")
+                        .HasAnnotation("OrgCom:AuditIgnored", true);
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("SelfLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("self_level");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_assessments");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_organization_assessments_organization_id");
+
+                    b.HasIndex("RoundId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_assessments_round_id_organization_id");
+
+                    b.HasIndex("RoundId", "OrganizationId", "Status")
+                        .HasDatabaseName("ix_organization_assessments_rollup");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RoundId", "OrganizationId", "Status"), new[] { "RequiredCount", "ExcellentCount", "GoodCount", "CompletedCount", "NotCompletedCount", "NotAssessedCount" });
+
+                    b.ToTable("organization_assessments", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FinalLevel")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("final_level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OrganizationAssessmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_assessment_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("SubjectOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subject_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_ratings");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_organization_ratings_organization_id");
+
+                    b.HasIndex("SubjectOrganizationId")
+                        .HasDatabaseName("ix_organization_ratings_subject_organization_id");
+
+                    b.HasIndex("OrganizationAssessmentId", "SubjectOrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_ratings_organization_assessment_id_subject_org~");
+
+                    b.ToTable("organization_ratings", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<bool>("IsActing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_acting");
+
+                    b.Property<bool>("IsConcurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_concurrent");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_appointments_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_appointments_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_appointments_position_id");
+
+                    b.HasIndex("TermEndsOn", "Id")
+                        .HasDatabaseName("ix_appointments_active_term")
+                        .HasFilter("ended_on is null");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TermEndsOn", "Id"), new[] { "OrganizationId", "MemberId" });
+
+                    b.ToTable("appointments", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppraisalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("appraisal_note");
+
+                    b.Property<DateOnly?>("AppraisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appraised_on");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermEndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_end_year");
+
+                    b.Property<int>("TermStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_start_year");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_batches");
+
+                    b.HasIndex("OrganizationId", "TermStartYear")
+                        .HasDatabaseName("ix_planning_batches_organization_id_term_start_year");
+
+                    b.ToTable("planning_batches", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("added_on");
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("added_reason");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_planning_entries_batch_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_entries_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_planning_entries_position_id");
+
+                    b.ToTable("planning_entries", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("body_kind");
+
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("body_name");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsCommitteeSeat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_committee_seat");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RequiredPoliticalTheory")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("required_political_theory");
+
+                    b.Property<string>("StandardSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("standard_source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_positions");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_positions_organization_id");
+
+                    b.ToTable("positions", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
             modelBuilder.Entity("OrgCom.Core.Geography.AdministrativeUnit", b =>
@@ -438,6 +1060,8 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("AdmittedOn", "Id")
                         .HasDatabaseName("ix_members_admitted_on_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AdmittedOn", "Id"), new[] { "OrganizationId", "Status", "Readmissions" });
+
                     b.HasIndex("BirthDate", "Id")
                         .HasDatabaseName("ix_members_birth_date_id");
 
@@ -454,6 +1078,12 @@ namespace OrgCom.Web.Data.Migrations
                         .HasDatabaseName("ix_members_given_name_middle_name_family_name_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GivenName", "MiddleName", "FamilyName", "Id"), new[] { "NameFolded", "OrganizationId", "Status", "Gender", "BirthDate", "AdmittedOn" });
+
+                    b.HasIndex(new[] { "AdmittedOn", "Id" }, "ix_members_readmitted")
+                        .HasDatabaseName("ix_members_readmitted")
+                        .HasFilter("readmissions > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AdmittedOn", "Id" }, "ix_members_readmitted"), new[] { "OrganizationId", "Status" });
 
                     b.ToTable("members", (string)null);
 
@@ -526,16 +1156,8 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
 
-                    b.Property<long?>("ReorganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("reorganization_id");
-
                     b.HasKey("Id")
                         .HasName("pk_member_events");
-
-                    b.HasIndex("ReorganizationId")
-                        .HasDatabaseName("ix_member_events_reorganization_id")
-                        .HasFilter("reorganization_id is not null");
 
                     b.HasIndex("MemberId", "EffectiveOn")
                         .HasDatabaseName("ix_member_events_member_id_effective_on");
@@ -548,55 +1170,6 @@ namespace OrgCom.Web.Data.Migrations
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
-                });
-
-            modelBuilder.Entity("OrgCom.Core.Members.MemberPlacement", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("MemberId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("member_id");
-
-                    b.Property<long>("OrganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("organization_id");
-
-                    b.Property<long?>("ReorganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("reorganization_id");
-
-                    b.Property<DateOnly?>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_member_placements");
-
-                    b.HasIndex("ReorganizationId")
-                        .HasDatabaseName("ix_member_placements_reorganization_id")
-                        .HasFilter("reorganization_id is not null");
-
-                    b.HasIndex("MemberId", "ValidFrom")
-                        .HasDatabaseName("ix_member_placements_member_id_valid_from");
-
-                    b.HasIndex("OrganizationId", "ValidFrom")
-                        .HasDatabaseName("ix_member_placements_as_of");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "ValidFrom"), new[] { "ValidTo", "MemberId" });
-
-                    b.ToTable("member_placements", (string)null);
-
-                    b.HasAnnotation("OrgCom:ScopeUnscoped", "lịch sử nơi sinh hoạt của đảng viên, chỉ ghi cùng với thay đổi của chính đảng viên đó (được kiểm tra phạm vi); đọc qua OrganizationHistoryQueries có lọc phạm vi");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Transfer", b =>
@@ -826,10 +1399,6 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("organization_id");
 
-                    b.Property<long?>("OtherOrganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("other_organization_id");
-
                     b.Property<DateTimeOffset>("RecordedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -841,10 +1410,6 @@ namespace OrgCom.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
-
-                    b.Property<long?>("ReorganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("reorganization_id");
 
                     b.Property<string>("ToName")
                         .HasMaxLength(300)
@@ -861,10 +1426,6 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("FromParentId")
                         .HasDatabaseName("ix_organization_events_from_parent_id");
 
-                    b.HasIndex("ReorganizationId")
-                        .HasDatabaseName("ix_organization_events_reorganization_id")
-                        .HasFilter("reorganization_id is not null");
-
                     b.HasIndex("ToParentId")
                         .HasDatabaseName("ix_organization_events_to_parent_id");
 
@@ -872,94 +1433,6 @@ namespace OrgCom.Web.Data.Migrations
                         .HasDatabaseName("ix_organization_events_organization_id_effective_on");
 
                     b.ToTable("organization_events", (string)null);
-
-                    b
-                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
-                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
-                });
-
-            modelBuilder.Entity("OrgCom.Core.Organizations.Reorganization", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("DecisionNumber")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("decision_number");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("date")
-                        .HasColumnName("effective_on");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("MembersMoved")
-                        .HasColumnType("integer")
-                        .HasColumnName("members_moved");
-
-                    b.Property<long>("OrganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("organization_id");
-
-                    b.Property<int>("OrganizationsMoved")
-                        .HasColumnType("integer")
-                        .HasColumnName("organizations_moved");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("recorded_by");
-
-                    b.Property<string>("ReversalReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("reversal_reason");
-
-                    b.Property<DateTimeOffset?>("ReversedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reversed_at");
-
-                    b.Property<string>("ReversedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("reversed_by");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("summary");
-
-                    b.HasKey("Id")
-                        .HasName("pk_reorganizations");
-
-                    b.HasIndex("OrganizationId", "EffectiveOn")
-                        .HasDatabaseName("ix_reorganizations_organization_id_effective_on");
-
-                    b.ToTable("reorganizations", (string)null);
 
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
@@ -1029,60 +1502,6 @@ namespace OrgCom.Web.Data.Migrations
                     b.ToTable("name_syllables", (string)null);
 
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "từ điển các âm tiết có trong họ tên, do trigger của bảng members ghi");
-                });
-
-            modelBuilder.Entity("OrgCom.Web.Data.OrganizationVersion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("name")
-                        .UseCollation("vi-VN-x-icu");
-
-                    b.Property<long>("OrganizationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("organization_id");
-
-                    b.Property<long?>("ParentId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("parent_id");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_organization_versions");
-
-                    b.HasIndex("OrganizationId", "ValidFrom")
-                        .HasDatabaseName("ix_organization_versions_organization_id_valid_from");
-
-                    b.HasIndex("ParentId", "ValidFrom")
-                        .HasDatabaseName("ix_organization_versions_as_of");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ParentId", "ValidFrom"), new[] { "ValidTo", "OrganizationId", "Kind" });
-
-                    b.ToTable("organization_versions", (string)null);
-
-                    b.HasAnnotation("OrgCom:ScopeUnscoped", "dẫn xuất từ organization_events bởi trigger của cơ sở dữ liệu, ứng dụng không ghi; đọc qua OrganizationHistoryQueries có lọc phạm vi");
                 });
 
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.AppUser", b =>
@@ -1465,6 +1884,156 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Assessments.AssessmentRound", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_rounds_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.MemberRating", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Assessments.OrganizationAssessment", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganizationAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organization_assessments_organization_assess~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_assessments_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Assessments.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_assessments_assessment_rounds_round_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
+                {
+                    b.HasOne("OrgCom.Core.Assessments.OrganizationAssessment", null)
+                        .WithMany("Organizations")
+                        .HasForeignKey("OrganizationAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organization_assessments_organization_~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_ratings_organizations_subject_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_batches_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("OrgCom.Core.Cadres.PlanningBatch", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_batches_batch_id");
+
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Position", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_positions_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
                 {
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
@@ -1490,35 +2059,6 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_member_events_organizations_organization_id");
-
-                    b.HasOne("OrgCom.Core.Organizations.Reorganization", null)
-                        .WithMany()
-                        .HasForeignKey("ReorganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_member_events_reorganizations_reorganization_id");
-                });
-
-            modelBuilder.Entity("OrgCom.Core.Members.MemberPlacement", b =>
-                {
-                    b.HasOne("OrgCom.Core.Members.Member", null)
-                        .WithMany("Placements")
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_member_placements_members_member_id");
-
-                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_member_placements_organizations_organization_id");
-
-                    b.HasOne("OrgCom.Core.Organizations.Reorganization", null)
-                        .WithMany()
-                        .HasForeignKey("ReorganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_member_placements_reorganizations_reorganization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Transfer", b =>
@@ -1568,32 +2108,6 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_events_organizations_organization_id");
-
-                    b.HasOne("OrgCom.Core.Organizations.Reorganization", null)
-                        .WithMany()
-                        .HasForeignKey("ReorganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_organization_events_reorganizations_reorganization_id");
-                });
-
-            modelBuilder.Entity("OrgCom.Core.Organizations.Reorganization", b =>
-                {
-                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_reorganizations_organizations_organization_id");
-                });
-
-            modelBuilder.Entity("OrgCom.Web.Data.OrganizationVersion", b =>
-                {
-                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_organization_versions_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Web.Infrastructure.Access.UserGrant", b =>
@@ -1613,11 +2127,21 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_user_grants_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationAssessment", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
                 {
                     b.Navigation("Events");
-
-                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Organizations.Organization", b =>

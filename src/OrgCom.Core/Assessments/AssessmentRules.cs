@@ -1,0 +1,154 @@
+using OrgCom.Core.Common;
+using OrgCom.Core.Rules;
+
+namespace OrgCom.Core.Assessments;
+
+/// <summary>What the rules need to know about one member on the roster, loaded by the caller.</summary>
+public sealed record MemberFacts(
+    long MemberId, string FullName, bool IsProbationary, DateOnly? AdmittedOn, bool DisciplinedInPeriod, RatingInput Rating);
+
+/// <summary>
+/// One rule's verdict on an assessment: a refusal (<see cref="Blocks"/>) or a warning, the members it concerns, the
+/// regulation it rests on, and the leader's override when one was given.
+/// </summary>
+public sealed record RuleFinding(
+    string Code, string? RuleKey, string Message, RuleCitation? Citation, bool Blocks, bool Overridable,
+    IReadOnlyList<long> MemberIds, RuleOverride? Override)
+{
+    /// <summary>"Message. Theo … (hiệu lực từ …)".</summary>
+    public override string ToString() => Citation is null ? Message : $"{Message} {Citation}.";
+}
+
+public sealed record AssessmentCheck(IReadOnlyList<RuleFinding> Findings)
+{
+    /// <summary>Refusals not overridden: submission is refused while there is one.</summary>
+    public IReadOnlyList<RuleFinding> Blocking => Findings.Where(f => f.Blocks && f.Override is null).ToList();
+    public IReadOnlyList<RuleFinding> Overridden => Findings.Where(f => f.Override is not null).ToList();
+    public IReadOnlyList<RuleFinding> Warnings => Findings.Where(f => !f.Blocks).ToList();
+}
+
+/// <summary>
+/// The rules an assessment is checked against when it is submitted (and shown while it is entered), each a rule
+/// value with its effective date and source — never a constant here. The version in force on the last day of the
+/// period assessed applies.
+/// </summary>
+public static class AssessmentRules
+{
+    public const string IncompleteCode = "assessment.incomplete";
+
+    /// <summary>The rule values the check needs in force on the period's last day (the point bands are optional).</summary>
+    public static readonly IReadOnlyList<string> RequiredKeys =
+    [
+        RuleKey.AssessmentNewlyAdmittedMonths, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
+        RuleKey.AssessmentExcellentCapPercentOfGood,
+    ];
+
+    /// <summary>The rules whose finding a leader may let stand with a written reason; the others cannot be overridden.</summary>
+    public static readonly IReadOnlyList<string> OverridableKeys =
+    [
+        RuleKey.AssessmentExcellentCapPercentOfGood, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
+    ];
+
+    /// <summary>Refuses a period the rule data does not cover: its assessments could not be checked.</summary>
+    public static Result Covers(RuleBook rules, DateOnly periodTo) =>
+        rules.MissingOn(periodTo, RequiredKeys) is { Count: > 0 } missing
+            ? AssessmentErrors.RulesMissing(missing, periodTo)
+            : Result.Ok();
+
+    /// <param name="isGrassroots">The organization is a grassroots one (chi bộ cơ sở, đảng bộ cơ sở, đảng bộ xã): the
+    /// cap on "xuất sắc" binds there; in a cell under it, the same count is only a warning.</param>
+    /// <param name="subordinateMembers">For a grassroots committee, the members rated in its cells: they count towards
+    /// the cap, their other rules were checked when each cell submitted.</param>
+    public static AssessmentCheck Check(IReadOnlyList<MemberFacts> members, bool isGrassroots, DateOnly periodTo,
+        RuleBook rules, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<MemberFacts>? subordinateMembers = null)
+    {
+        var findings = new List<RuleFinding>();
+        RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.RuleKey == f.RuleKey) is { } o
+            ? f with { Override = o }
+            : f;
+
+        var undecided = members.Where(m => m.Rating.FinalLevel is null && m.Rating.NotAssessedReason is null).ToList();
+        if (undecided.Count > 0)
+            findings.Add(new RuleFinding(IncompleteCode, null,
+                $"Còn {undecided.Count} đảng viên chưa có mức xếp loại cuối cùng và chưa ghi lý do không đánh giá: {Names(undecided)}.",
+                null, Blocks: true, Overridable: false, Ids(undecided), null));
+
+        var newlyMonths = rules.Get(RuleKey.AssessmentNewlyAdmittedMonths, periodTo);
+        var newlyLimit = periodTo.AddDays(1).AddMonths(-newlyMonths.AsInt());
+        var wronglyExcused = members.Where(m => m.Rating.NotAssessedReason == NotAssessedReason.NewlyAdmitted
+            && m.AdmittedOn is { } a && a < newlyLimit).ToList();
+        if (wronglyExcused.Count > 0)
+            findings.Add(new RuleFinding("assessment.newly_admitted.reason", newlyMonths.Key,
+                $"Đã vào Đảng từ {newlyMonths.AsInt()} tháng trở lên tính đến {DateText.Format(periodTo)} nên phải đánh giá, không ghi lý do \"mới kết nạp\": {Names(wronglyExcused)}.",
+                newlyMonths.Citation, Blocks: true, Overridable: false, Ids(wronglyExcused), null));
+        var newlyRated = members.Where(m => m.Rating.FinalLevel is not null && m.AdmittedOn is { } a && a >= newlyLimit).ToList();
+        if (newlyRated.Count > 0)
+            findings.Add(new RuleFinding("assessment.newly_admitted.rated", newlyMonths.Key,
+                $"Vào Đảng chưa đủ {newlyMonths.AsInt()} tháng tính đến {DateText.Format(periodTo)}, không bắt buộc đánh giá (có thể ghi lý do không đánh giá): {Names(newlyRated)}.",
+                newlyMonths.Citation, Blocks: false, Overridable: false, Ids(newlyRated), null));
+
+        findings.AddRange(LevelLimit(members, m => m.IsProbationary, RuleKey.AssessmentProbationaryMaxLevel, periodTo, rules,
+            "assessment.probationary", "Đảng viên dự bị").Select(With));
+        findings.AddRange(LevelLimit(members, m => m.DisciplinedInPeriod, RuleKey.AssessmentDisciplinedMaxLevel, periodTo, rules,
+            "assessment.disciplined", "Đảng viên bị kỷ luật trong kỳ").Select(With));
+
+        var cap = rules.Get(RuleKey.AssessmentExcellentCapPercentOfGood, periodTo);
+        var counted = members.Concat(subordinateMembers ?? []).ToList();
+        var excellent = counted.Where(m => m.Rating.FinalLevel == QualityLevel.Excellent).ToList();
+        var good = counted.Count(m => m.Rating.FinalLevel == QualityLevel.Good);
+        var allowed = MaxExcellent(good, cap.AsInt());
+        if (excellent.Count > allowed)
+            findings.Add(With(new RuleFinding("assessment.excellent_cap", cap.Key,
+                $"Có {excellent.Count} đảng viên xếp loại \"Hoàn thành xuất sắc nhiệm vụ\", vượt quá {cap.AsInt()}% số đảng viên xếp loại \"Hoàn thành tốt nhiệm vụ\" ({good} người, tối đa {allowed} người xuất sắc)"
+                + (isGrassroots ? "." : "; giới hạn áp dụng trong toàn tổ chức cơ sở, cấp ủy cơ sở sẽ cân đối."),
+                cap.Citation, Blocks: isGrassroots, Overridable: isGrassroots, Ids(excellent), null)));
+
+        // The point bands came with Quy định 366-QĐ/TW; periods before it have none to compare with.
+        if (rules.TryGet(RuleKey.AssessmentPointBands, periodTo, out var bands))
+        {
+            var mismatched = members.Where(m => m.Rating is { Points: { } p, FinalLevel: { } l } && LevelForPoints(p, bands.AsIntList()) != l).ToList();
+            if (mismatched.Count > 0)
+                findings.Add(new RuleFinding("assessment.point_bands", bands.Key,
+                    $"Mức xếp loại không khớp khung điểm ({BandText(bands.AsIntList())}): {Names(mismatched)}.",
+                    bands.Citation, Blocks: false, Overridable: false, Ids(mismatched), null));
+        }
+        return new AssessmentCheck(findings);
+    }
+
+    /// <summary>How many "xuất sắc" the cap allows for <paramref name="good"/> "tốt": the whole part of percent × good,
+    /// never rounded up (20% of 4 allows none, of 5 allows one).</summary>
+    public static int MaxExcellent(int good, int percent) => good * percent / 100;
+
+    /// <summary>The level the points fall in, with the bands' lower limits best first (90, 70, 50).</summary>
+    public static QualityLevel LevelForPoints(decimal points, IReadOnlyList<int> lowerLimits)
+    {
+        for (var i = 0; i < lowerLimits.Count && i < 3; i++)
+            if (points >= lowerLimits[i])
+                return QualityLevels.All[i];
+        return QualityLevel.NotCompleted;
+    }
+
+    private static string BandText(IReadOnlyList<int> b) => b.Count >= 3
+        ? $"xuất sắc từ {b[0]}, tốt từ {b[1]}, hoàn thành từ {b[2]} điểm"
+        : string.Join(", ", b);
+
+    private static IEnumerable<RuleFinding> LevelLimit(IReadOnlyList<MemberFacts> members, Func<MemberFacts, bool> applies,
+        string key, DateOnly periodTo, RuleBook rules, string code, string who)
+    {
+        var rule = rules.Get(key, periodTo);
+        var limit = Enum.Parse<QualityLevel>(rule.AsList()[0]);
+        var above = members.Where(m => applies(m) && m.Rating.FinalLevel is { } l && l.IsAbove(limit)).ToList();
+        if (above.Count > 0)
+            yield return new RuleFinding(code, key,
+                $"{who} chỉ được xếp loại cao nhất là \"{limit.DisplayName()}\": {Names(above)}.",
+                rule.Citation, Blocks: true, Overridable: true, Ids(above), null);
+    }
+
+    private static string Names(IEnumerable<MemberFacts> members)
+    {
+        var list = members.Select(m => m.FullName).ToList();
+        return list.Count <= 10 ? string.Join(", ", list) : string.Join(", ", list.Take(10)) + $" và {list.Count - 10} người khác";
+    }
+
+    private static IReadOnlyList<long> Ids(IEnumerable<MemberFacts> members) => members.Select(m => m.MemberId).ToList();
+}

@@ -1,0 +1,104 @@
+using Npgsql;
+using OrgCom.Core.Rules;
+using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace OrgCom.Web.Features.Reports;
+
+public sealed record MonthPoint(DateOnly Month, long Increases, long Decreases, long MembersAtEnd);
+
+public sealed record Dashboard(long Organizations, long Members, long Probationary, long AdmissionsThisYear, long ProbationDue,
+    long TransfersPending, IReadOnlyList<MonthPoint> Trend, DateOnly ProbationCutoff, RuleCitation ProbationRule);
+
+/// <summary>
+/// The home page's figures for one subtree, read from the pre-aggregates (<c>member_counts</c>, <c>member_flows</c>)
+/// and two small partial indexes (probation, transfers in transit), so the whole country costs about what a province
+/// does. The caller passes a path the user is granted.
+/// </summary>
+public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules)
+{
+    public async Task<Dashboard> ForAsync(string path, DateOnly today, CancellationToken ct)
+    {
+        var (book, _) = await rules.GetAsync(ct);
+        var probation = book.Get(RuleKey.ProbationMonths, today);
+        // As the probation worklist: probation ended, or ends within a month.
+        var cutoff = today.AddMonths(1).AddMonths(-probation.AsInt());
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        // At the root (the whole country) nothing needs filtering: skip the join with the tree.
+        var whole = !path.Contains('.');
+        string Scoped(string alias, string column) => whole ? "" : $"join organizations {alias} on {alias}.id = {column} and {alias}.path <@ @path::ltree";
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    new($"select count(*) from organizations o where o.dissolved_on is null {(whole ? "" : "and o.path <@ @path::ltree")}"),
+                    new($"select coalesce(sum(c.probationary + c.official), 0)::bigint, coalesce(sum(c.probationary), 0)::bigint from member_counts c {Scoped("o", "c.organization_id")}"),
+                    new($"select coalesce(sum(f.n), 0)::bigint from member_flows f {Scoped("o", "f.organization_id")} where f.flow = 'Admitted' and f.day between @year_start and @today"),
+                    new($"select count(*) from members m {Scoped("o", "m.organization_id")} where m.status = 'Probationary' and m.ceremony_on <= @cutoff"),
+                    new($"""
+                        select count(*) from transfers t where t.status = 'InTransit'
+                        {(whole ? "" : "and (exists (select 1 from organizations o where o.id = t.from_organization_id and o.path <@ @path::ltree) or exists (select 1 from organizations o where o.id = t.to_organization_id and o.path <@ @path::ltree))")}
+                        """),
+                    new($"""
+                        select date_trunc('month', f.day)::date, member_flow_sign(f.flow), sum(f.n)::bigint
+                        from member_flows f {Scoped("o", "f.organization_id")}
+                        where f.day >= @first_month and member_flow_sign(f.flow) <> 0
+                        group by 1, 2
+                        """),
+                },
+            };
+            foreach (var command in batch.BatchCommands.Cast<NpgsqlBatchCommand>())
+            {
+                command.Parameters.AddWithValue("path", path);
+                command.Parameters.AddWithValue("today", today);
+                command.Parameters.AddWithValue("year_start", new DateOnly(today.Year, 1, 1));
+                command.Parameters.AddWithValue("cutoff", cutoff);
+                command.Parameters.AddWithValue("first_month", firstMonth);
+            }
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            long Scalar(int column = 0) => reader.GetInt64(column);
+            await reader.ReadAsync(ct);
+            var organizations = Scalar();
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            var (members, probationary) = (Scalar(0), Scalar(1));
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            var admissions = Scalar();
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            var due = Scalar();
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            var transfers = Scalar();
+            await reader.NextResultAsync(ct);
+            var flows = new Dictionary<(DateOnly, int), long>();
+            while (await reader.ReadAsync(ct))
+                flows[(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetInt32(1))] = reader.GetInt64(2);
+
+            // Members at the end of each month: today's count less the net flows recorded after that month.
+            var trend = new List<MonthPoint>();
+            var later = flows.Where(f => f.Key.Item1 > new DateOnly(today.Year, today.Month, 1)).Sum(f => f.Key.Item2 * f.Value);
+            var atEnd = members - later;
+            for (var month = new DateOnly(today.Year, today.Month, 1); month >= firstMonth; month = month.AddMonths(-1))
+            {
+                var inc = flows.GetValueOrDefault((month, 1));
+                var dec = flows.GetValueOrDefault((month, -1));
+                trend.Add(new MonthPoint(month, inc, dec, atEnd));
+                atEnd -= inc - dec;
+            }
+            trend.Reverse();
+            return new Dashboard(organizations, members, probationary, admissions, due, transfers, trend, cutoff, probation.Citation);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+}

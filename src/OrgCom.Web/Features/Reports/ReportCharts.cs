@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace OrgCom.Web.Features.Reports;
+
+/// <summary>The Chart.js picture of a report, where one reads better than the table: increases against decreases by
+/// organization, the shares of a breakdown, organizations by kind.</summary>
+public static class ReportCharts
+{
+    public static string Json(ReportTable t)
+    {
+        var labels = t.Rows.Select(r => r.Name).ToArray();
+        object config = t.Form switch
+        {
+            ReportForm.IncreaseDecrease => new
+            {
+                type = "bar",
+                labels,
+                datasets = new object[]
+                {
+                    new { label = "Tăng", data = t.Rows.Select(r => StatisticsQueries.Increases.Sum(k => r.Values[t.ColumnIndex(k)])), backgroundColor = "#198754" },
+                    new { label = "Giảm", data = t.Rows.Select(r => StatisticsQueries.Decreases.Sum(k => r.Values[t.ColumnIndex(k)])), backgroundColor = "#dc3545" },
+                },
+            },
+            ReportForm.MembersAtDate => new
+            {
+                type = "doughnut",
+                labels = t.Columns.Skip(1).Select(c => c.Header).ToArray(),
+                datasets = new object[] { new { label = "Đảng viên", data = t.Totals.Skip(1) } },
+            },
+            _ => new
+            {
+                type = "bar",
+                labels = t.Columns.Where(c => !c.DrillDown).Select(c => c.Header).ToArray(),
+                datasets = new object[] { new { label = "Số tổ chức", data = t.Totals.Where((_, i) => !t.Columns[i].DrillDown), backgroundColor = "#b02a37" } },
+            },
+        };
+        return JsonSerializer.Serialize(config);
+    }
+}

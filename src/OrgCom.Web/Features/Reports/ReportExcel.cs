@@ -1,0 +1,32 @@
+using OrgCom.Web.Infrastructure.Export;
+using Col = OrgCom.Web.Infrastructure.Export.XlsxColumn<OrgCom.Web.Features.Reports.ReportRow>;
+
+namespace OrgCom.Web.Features.Reports;
+
+/// <summary>A report table in the official layout: the title, the organization and the period above, the merged group
+/// headers (Tăng / Giảm …), one row per organization, the totals row as SUM formulas.</summary>
+public static class ReportExcel
+{
+    public static XlsxReport<ReportRow> Layout(ReportTable table, DateOnly exportedOn)
+    {
+        var columns = new List<Col> { Col.RowNumber(), Col.Text("Tổ chức đảng", r => r.Name, width: 40) };
+        columns.AddRange(table.Columns.Select((c, i) => Col.Integer(c.Header, r => r.Values[i], width: 13, group: c.Group, total: XlsxTotal.Sum)));
+        var titles = new List<string> { table.Title.ToUpperInvariant() };
+        if (table.Subtitle is { } subtitle)
+            titles.Add(subtitle);
+        titles.Add("Đơn vị: " + table.OrganizationName);
+        titles.Add(table.PeriodText);
+        titles.Add(XlsxReport<ReportRow>.ExportedOnLine(exportedOn));
+        return new XlsxReport<ReportRow>(columns)
+        {
+            SheetName = table.Title,
+            TitleLines = titles,
+            TotalsRow = true,
+            AutoFilter = false,
+        };
+    }
+
+    public static XlsxResult Result(ReportTable table, DateOnly exportedOn) =>
+        XlsxResult.Create(Layout(table, exportedOn), table.Rows.ToAsyncEnumerable(),
+            $"{table.Title} {table.OrganizationName} {table.To:dd-MM-yyyy}.xlsx");
+}

@@ -1,0 +1,70 @@
+using OrgCom.Core.Common;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrgCom.Web.Features.Reports;
+
+public enum ReportForm
+{
+    /// <summary>Tăng, giảm đảng viên trong kỳ.</summary>
+    IncreaseDecrease,
+    /// <summary>Đảng viên tại một ngày theo một tiêu chí (giới tính, độ tuổi, dân tộc, …).</summary>
+    MembersAtDate,
+    /// <summary>Tổ chức đảng tại một ngày theo loại hình, với số đảng viên.</summary>
+    OrganizationsByKind,
+    /// <summary>Kết quả đánh giá, xếp loại chất lượng theo mức (awaits the assessments).</summary>
+    AssessmentResults,
+}
+
+/// <summary>One number column of a report. <see cref="Group"/> is the merged header above adjacent columns;
+/// <see cref="DrillDown"/> says whether the members behind its numbers can be listed.</summary>
+public sealed record ReportColumn(string Key, string Header, string? Group = null, bool DrillDown = true);
+
+/// <summary>One row: an organization (a child of the chosen one, with the totals of its whole subtree, or the chosen
+/// organization itself for its own members); <see cref="HasChildren"/> lets the user go down one level.</summary>
+public sealed record ReportRow(long OrganizationId, string Name, bool HasChildren, long[] Values);
+
+/// <summary>
+/// A computed report, whatever its form: rows of organizations, number columns, a totals row. The screen, the print,
+/// the Excel file and a frozen copy are all made from this one value.
+/// </summary>
+public sealed class ReportTable
+{
+    public required ReportForm Form { get; init; }
+    public required string Title { get; init; }
+    public required long OrganizationId { get; init; }
+    public required string OrganizationName { get; init; }
+
+    /// <summary>First day of the period; null for a report at a date.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Last day of the period, or the date of a report at a date (counts at the end of that day).</summary>
+    public required DateOnly To { get; init; }
+
+    /// <summary>The form's further choice in words (e.g. "Theo giới tính").</summary>
+    public string? Subtitle { get; init; }
+
+    public required IReadOnlyList<ReportColumn> Columns { get; init; }
+    public required IReadOnlyList<ReportRow> Rows { get; init; }
+
+    public long[] Totals => Enumerable.Range(0, Columns.Count).Select(i => Rows.Sum(r => r.Values[i])).ToArray();
+
+    /// <summary>The period or date in words: "Từ ngày 01/01/2026 đến ngày 31/12/2026" or "Tại ngày 31/12/2026".</summary>
+    public string PeriodText => From is { } from
+        ? $"Từ ngày {DateText.Format(from)} đến ngày {DateText.Format(To)}"
+        : $"Tại ngày {DateText.Format(To)}";
+
+    public int ColumnIndex(string key) => Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == key, (null!, -1)).i;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string ToJson(ReportTable table) => JsonSerializer.Serialize(table, Json);
+
+    public static ReportTable FromJson(string json) => JsonSerializer.Deserialize<ReportTable>(json, Json)
+        ?? throw new InvalidOperationException("empty frozen report");
+}

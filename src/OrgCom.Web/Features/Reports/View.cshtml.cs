@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OrgCom.Core.Access;
+using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure;
+using OrgCom.Web.Infrastructure.Access;
+using OrgCom.Web.Infrastructure.Audit;
+using OrgCom.Web.Infrastructure.Export;
+
+namespace OrgCom.Web.Features.Reports;
+
+/// <summary>
+/// A report form for a chosen organization (within scope) and a period or date: the children's rows with their subtree
+/// totals, a totals row, a chart; each row goes down a level, each number lists the members behind it; print, Excel,
+/// and freezing at the reporting date.
+/// </summary>
+public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, CurrentUser currentUser, AuditRecorder audit,
+    TimeProvider clock) : PageModel
+{
+    public ReportRequest Report { get; private set; } = new();
+    public ReportTable? Table { get; private set; }
+    public List<(long Id, string Name)> Breadcrumb { get; } = [];
+    public List<FrozenReportListItem> Frozen { get; private set; } = [];
+    public bool CanFreeze { get; private set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] ReportRequest request, CancellationToken ct)
+    {
+        Report = request;
+        if (await ComputeAsync(ct) is { } failure)
+            return failure;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync([FromQuery] ReportRequest request, CancellationToken ct)
+    {
+        Report = request;
+        if (await ComputeAsync(ct) is { } failure)
+            return failure;
+        if (Table is null)
+            return Page();
+        return ReportExcel.Result(Table, VietnamTime.Today(clock));
+    }
+
+    /// <summary>Freezes the report as computed now ("chốt số liệu"): stored with who and when, audited.</summary>
+    public async Task<IActionResult> OnPostFreezeAsync([FromQuery] ReportRequest request, CancellationToken ct)
+    {
+        // What is frozen must be exactly what was shown: the organization and the dates come with the form, never by default.
+        if (request.OrganizationId is null || string.IsNullOrWhiteSpace(request.To))
+            return BadRequest();
+        Report = request;
+        if (await ComputeAsync(ct) is { } failure)
+            return failure;
+        if (!ModelState.IsValid)
+        {
+            // A value that did not bind (Form=Bogus) must not freeze the default report in its place.
+            Table = null;
+            return Page();
+        }
+        if (Table is null)
+            return Page();
+        if (!CanFreeze)
+            return StatusCode(StatusCodes.Status403Forbidden);
+        if (Note is { Length: > 500 })
+        {
+            ModelState.AddModelError(nameof(Note), $"Ghi chú dài tối đa 500 ký tự (đã nhập {Note.Length}).");
+            return Page();
+        }
+        if (Table.Rows.Count == 0)
+        {
+            ModelState.AddModelError("", "Báo cáo chưa có số liệu nên không chốt được.");
+            return Page();
+        }
+        var frozen = FrozenReport.Freeze(Table, Report.Parameters, clock.GetUtcNow(), currentUser.UserName, Note);
+        db.FrozenReports.Add(frozen);
+        audit.Reason = $"Chốt số liệu {Table.Title.ToLowerInvariant()} — {Table.OrganizationName}, {Table.PeriodText.ToLowerInvariant()}";
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = $"Đã chốt số liệu báo cáo ({Table.PeriodText.ToLowerInvariant()}).";
+        return Redirect($"/Reports/Frozen/{frozen.Id}");
+    }
+
+    /// <summary>Loads the organization within scope (404 otherwise) and computes the table; null when the page should
+    /// render (with errors in the model state when the input was wrong).</summary>
+    private async Task<IActionResult?> ComputeAsync(CancellationToken ct)
+    {
+        var organizationId = Report.OrganizationId ?? currentUser.Grants.FirstOrDefault()?.OrganizationId;
+        if (organizationId is null)
+            return NotFound();
+        Report.OrganizationId = organizationId;
+        var root = await statistics.RootAsync(organizationId.Value, ct);
+        if (root is null)
+            return NotFound();
+        CanFreeze = currentUser.Can(Permission.Write, new Microsoft.EntityFrameworkCore.LTree(root.Path));
+        var ancestors = root.Path.Split('.').Select(long.Parse).ToArray();
+        var names = await db.Organizations.Where(o => ancestors.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        Breadcrumb.AddRange(ancestors.Where(names.ContainsKey).Select(id => (id, names[id])));
+        Frozen = await db.FrozenReports.Where(f => f.OrganizationId == root.Id && f.FormKind == Report.Form)
+            .OrderByDescending(f => f.FrozenAt).Take(20)
+            .Select(f => new FrozenReportListItem(f.Id, f.OrganizationId, f.Form, f.PeriodFrom, f.ReportDate, f.FrozenAt, f.FrozenBy))
+            .ToListAsync(ct);
+
+        if (Report.Dates(VietnamTime.Today(clock), ModelState) is not { } dates)
+            return null;
+        Table = Report.Form switch
+        {
+            ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, ct),
+            ReportForm.MembersAtDate => await statistics.MembersAtDateAsync(root, dates.To, Report.Dimension, ct),
+            ReportForm.OrganizationsByKind => await statistics.OrganizationsByKindAsync(root, dates.To, ct),
+            _ => StatisticsQueries.AssessmentResults(root, dates.To),
+        };
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using OrgCom.Core.Assessments;
+using OrgCom.Web.Tests.Assessments;
+using OrgCom.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrgCom.Web.Tests.Browser;
+
+public sealed class AssessmentBrowserTests : BrowserTest
+{
+    private static async Task SignInOnPageAsync(IPage page, string userName)
+    {
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_whole_round_for_one_cell_keyboard_entry_expired_session_cap_refused_override_approval_lock_and_report()
+    {
+        var round = await WithDbAsync(db => AssessmentArrange.OpenYearRoundAsync(db));
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var ward = await OrganizationIdAsync("X00004");
+        var url = $"/Assessments/Entry/{round}/{cell}";
+
+        var staff = await SignInInBrowserAsync("xa.badinh");
+        await staff.GotoAsync($"/Assessments/Round/{round}?organizationId={ward}");
+        await staff.Locator("[data-testid=round-organizations] tr", new() { HasText = "Chi bộ Trạm Y tế" }).GetByRole(AriaRole.Link, new() { Name = "Đánh giá" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Lập danh sách đánh giá" }).ClickAsync();
+
+        // Keyboard only: focus the first row's final level, then a digit and ↓ per row.
+        var rows = staff.Locator("#member-grid tbody tr");
+        var count = await rows.CountAsync();
+        Assert.True(count >= 18);
+        await rows.Nth(0).Locator("select[name=finalLevel]").FocusAsync();
+        var excellent = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var probationary = await rows.Nth(i).Locator(".badge", new() { HasText = "dự bị" }).CountAsync() > 0;
+            var key = !probationary && excellent < count / 2 ? "1" : "2";
+            if (key == "1")
+                excellent++;
+            await staff.Keyboard.PressAsync(key);
+            await staff.Keyboard.PressAsync("ArrowDown");
+        }
+        // Saves of one assessment are serialized by a row lock; on a loaded machine the queue takes longer than 5 s.
+        await Expect(staff.Locator("#member-grid .row-status.text-success")).ToHaveCountAsync(count, new() { Timeout = 30_000 });
+        await Expect(staff.Locator("[data-count=excellent]")).ToHaveTextAsync(excellent.ToString());
+
+        // The session expires while typing: the change is kept in the browser, then saved after signing in again.
+        var last = rows.Nth(count - 1);
+        var lastId = long.Parse((await last.GetAttributeAsync("data-key"))!);
+        await staff.Context.ClearCookiesAsync();
+        await last.Locator("select[name=finalLevel]").FocusAsync();
+        await staff.Keyboard.PressAsync("3");
+        await Expect(staff.GetByTestId("session-expired")).ToBeVisibleAsync();
+        await Expect(last.Locator(".row-status")).ToContainTextAsync("đã giữ trên máy");
+        Assert.NotEqual(QualityLevel.Completed, await LevelAsync(round, cell, lastId));
+        await staff.GetByTestId("session-expired").GetByRole(AriaRole.Link, new() { Name = "đăng nhập lại" }).ClickAsync();
+        await SignInOnPageAsync(staff, "xa.badinh");
+        await Expect(staff.GetByTestId("restored")).ToContainTextAsync("Đã khôi phục 1 dòng");
+        await Expect(staff.Locator($"#member-grid tr[data-key='{lastId}'] .row-status")).ToContainTextAsync("Đã lưu");
+        Assert.Equal(QualityLevel.Completed, await LevelAsync(round, cell, lastId));
+
+        // The cap is broken: submission refused with the regulation.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Trình cấp có thẩm quyền" }).ClickAsync();
+        await Expect(staff.GetByTestId("errors")).ToContainTextAsync("vượt quá 20%");
+        await Expect(staff.GetByTestId("errors")).ToContainTextAsync("Quy định 366-QĐ/TW");
+        await Expect(staff.GetByTestId("override-form")).ToHaveCountAsync(0);
+
+        // A leader of the city overrides with a written reason.
+        var leader = await SignInInBrowserAsync("lanhdao.hanoi");
+        await leader.GotoAsync(url);
+        var form = leader.GetByTestId("override-form");
+        await form.GetByLabel("Lý do vượt quy định").FillAsync("Chi bộ có thành tích xuất sắc trong phòng, chống dịch");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Cho phép vượt quy định" }).ClickAsync();
+        await Expect(leader.GetByTestId("override")).ToContainTextAsync("phòng, chống dịch");
+
+        await staff.GotoAsync(url);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Trình cấp có thẩm quyền" }).ClickAsync();
+        await Expect(staff.GetByTestId("status")).ToHaveTextAsync("Đã trình, chờ phê duyệt");
+
+        await leader.GotoAsync(url);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt và khóa" }).ClickAsync();
+        await Expect(leader.GetByTestId("status")).ToHaveTextAsync("Đã phê duyệt (khóa)");
+        await staff.GotoAsync(url);
+        await Expect(staff.Locator("#member-grid select[name=finalLevel]").First).ToBeDisabledAsync();
+        await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Trình cấp có thẩm quyền" })).ToHaveCountAsync(0);
+        await ScreenshotAsync(staff, "assessment-approved");
+
+        // The ward's report shows the cell's approved results.
+        await leader.GotoAsync($"/Assessments/Report?year=2025&organizationId={ward}");
+        var row = leader.Locator($"[data-testid=rollup] tr[data-organization='{cell}']");
+        await Expect(row).ToContainTextAsync("Chi bộ Trạm Y tế");
+        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(count.ToString());
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(excellent.ToString());
+        await Expect(leader.Locator("#chart")).ToBeVisibleAsync();
+        await ScreenshotAsync(leader, "assessment-report");
+    }
+
+    private Task<QualityLevel?> LevelAsync(long round, long cell, long member) => WithDbAsync(db =>
+        db.MemberRatings.Where(r => r.MemberId == member && db.OrganizationAssessments.Any(a => a.Id == r.OrganizationAssessmentId && a.RoundId == round && a.OrganizationId == cell))
+            .Select(r => r.FinalLevel).SingleAsync());
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using OrgCom.Core.Members;
+using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure.Access;
+using OrgCom.Web.Infrastructure.Rules;
+
+namespace OrgCom.Web.Tests.Reports;
+
+public sealed class DashboardTests : ReportTest
+{
+    [Fact]
+    public async Task The_home_page_shows_the_figures_of_the_users_scope_only()
+    {
+        var hanoiPath = await WithDbAsync(async db => (await db.Organizations.Where(o => o.Code == "T01")
+            .Select(o => EF.Property<LTree>(o, OrgComDbContext.PathProperty)).SingleAsync()).ToString());
+        var expected = await ScalarAsync("""
+            select count(*) from members m join organizations o on o.id = m.organization_id
+            where o.path <@ @p::ltree and m.status in ('Probationary', 'Official')
+            """, ("p", hanoiPath));
+        var admissions = await ScalarAsync("""
+            select count(*) from member_events e join members m on m.id = e.member_id join organizations o on o.id = e.organization_id
+            where o.path <@ @p::ltree and e.kind = 'CeremonyHeld' and e.effective_on between '2026-01-01' and '2026-11-20'
+            """, ("p", hanoiPath));
+        var all = await ScalarAsync("select count(*) from members where status in ('Probationary', 'Official')");
+
+        var hanoi = await GetDocumentAsync(await SignInAsync("hanoi"), "/");
+        Assert.Equal(expected.ToString("N0", OrgCom.Web.Features.Reports.ReportRequest.Vietnamese), hanoi.QuerySelector("[data-testid=members]")!.TextContent.Trim());
+        Assert.Equal(admissions.ToString("N0", OrgCom.Web.Features.Reports.ReportRequest.Vietnamese), hanoi.QuerySelector("[data-testid=admissions]")!.TextContent.Trim());
+        // The transfer in transit set up by the report fixture was received; none is pending.
+        Assert.Equal("0", hanoi.QuerySelector("[data-testid=transfers]")!.TextContent.Trim());
+        Assert.NotNull(hanoi.QuerySelector("canvas#trend[data-chart]"));
+
+        var admin = await GetDocumentAsync(await SignInAsync("admin"), "/");
+        Assert.Equal(all.ToString("N0", OrgCom.Web.Features.Reports.ReportRequest.Vietnamese), admin.QuerySelector("[data-testid=members]")!.TextContent.Trim());
+        Assert.NotEqual(expected, all);
+    }
+
+    [Fact]
+    public async Task The_pre_aggregates_stay_exact_under_concurrent_edits()
+    {
+        var rules = Factory.Services.GetRequiredService<RuleBookProvider>();
+        // 24 writers at once on the same two cells: admissions, deaths, and transfers both ways (A→B and B→A in the same
+        // moment, which locks the two counters in opposite orders unless the triggers order their upserts).
+        var ids = await WithDbAsync(db => db.Members.Where(m => (m.OrganizationId == A || m.OrganizationId == B) && m.Status == MemberStatus.Official)
+            .Select(m => new { m.Id, m.OrganizationId }).ToListAsync());
+        var tasks = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem("(kiểm thử)");
+            var db = scope.ServiceProvider.GetRequiredService<OrgComDbContext>();
+            var context = await rules.ContextAsync("(kiểm thử)", CancellationToken.None);
+            if (i % 3 == 0 || i / 3 >= ids.Count)
+            {
+                db.Members.Add(Member.Import(i % 2 == 0 ? A : B, new Identity($"Song Song {i}", null, Gender.Male, D(1990, 1, 1), false,
+                    null, null, null, null, null, null, null), MemberStatus.Probationary, D(2026, 10, 1), D(2026, 10, 5), null, null, "(kiểm thử)"));
+            }
+            else
+            {
+                var target = ids[i / 3];
+                var member = await db.Members.Include(m => m.Events).SingleAsync(m => m.Id == target.Id);
+                if (i % 3 == 1)
+                    Assert.True(member.Die(D(2026, 10, 2), context).IsSuccess);
+                else
+                {
+                    var t = member.IssueTransfer(TransferKind.Permanent, member.OrganizationId == A ? B : A, D(2026, 10, 3), null, null, null, context).Value!;
+                    db.Transfers.Add(t);
+                    Assert.True(member.ReceiveTransfer(t, D(2026, 10, 4), context).IsSuccess);
+                }
+            }
+            await db.SaveChangesAsync();
+        })).ToList();
+        await Task.WhenAll(tasks);
+
+        Assert.Equal(0, await ScalarAsync("""
+            select count(*) from (
+                (select organization_id, probationary, official from member_counts where probationary <> 0 or official <> 0
+                 except
+                 select organization_id, count(*) filter (where status = 'Probationary'), count(*) filter (where status = 'Official')
+                 from members where status in ('Probationary', 'Official') group by organization_id)
+                union all
+                (select organization_id, count(*) filter (where status = 'Probationary'), count(*) filter (where status = 'Official')
+                 from members where status in ('Probationary', 'Official') group by organization_id
+                 except
+                 select organization_id, probationary, official from member_counts)) d
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            with expected as (
+                select x.organization_id, e.effective_on as day, x.flow, count(*)::int as n from member_events e
+                cross join lateral member_event_flows(
+                    member_event_counted_flow(e.kind, e.organization_id, e.other_organization_id, e.discipline_level, e.transfer_kind, e.member_id),
+                    e.organization_id, e.other_organization_id) x
+                group by 1, 2, 3)
+            select count(*) from ((select organization_id, day, flow, n from member_flows where n <> 0 except select * from expected)
+                                  union all (select * from expected except select organization_id, day, flow, n from member_flows)) d
+            """));
+        Assert.True(await ScalarAsync("select count(*) from member_events where effective_on = '2026-10-04' and kind = 'TransferReceived'") >= 4);
+
+        // The bulk rebuild (migration, generate) reproduces exactly what the triggers kept, transfers and deaths included.
+        await ScalarAsync("create table flows_kept as select * from member_flows where n <> 0; create table counts_kept as select * from member_counts where probationary <> 0 or official <> 0; select 0");
+        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsStoredFlows.Rebuild + "; select 0");
+        Assert.Equal(0, await ScalarAsync("""
+            select count(*) from ((select * from flows_kept except select * from member_flows)
+                                  union all (select * from member_flows except select * from flows_kept)) d
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            select count(*) from ((select * from counts_kept except select * from member_counts)
+                                  union all (select * from member_counts except select * from counts_kept)) d
+            """));
+        Assert.True(await ScalarAsync("select count(*) from member_flows where flow in ('TransferredOut', 'Died', 'TransferredInWithinProvince', 'TransferredInOtherProvince', 'Expelled', 'Readmitted')") >= 6);
+    }
+}
