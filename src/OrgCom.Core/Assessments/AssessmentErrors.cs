@@ -26,6 +26,9 @@ public static class AssessmentErrors
     public static Error NotOverridable(string ruleKey) => new("assessment.override.not_allowed",
         $"Quy định \"{ruleKey}\" không cho phép vượt; chỉ được cho phép vượt tỷ lệ \"xuất sắc\" và mức tối đa của đảng viên dự bị, đảng viên bị kỷ luật.");
 
+    public static readonly Error NothingToOverride = new("assessment.override.nothing",
+        "Hiện không có vi phạm nào của quy định này cần cho phép vượt (kết quả kiểm tra đã thay đổi). Hãy tải lại trang.");
+
     public static Error Locked(AssessmentStatus status) => new("assessment.locked", status == AssessmentStatus.Approved
         ? "Kết quả đánh giá đã được phê duyệt và khóa; muốn sửa phải mở lại (ghi rõ lý do)."
         : "Kết quả đánh giá đã trình cấp có thẩm quyền nên không sửa được; muốn sửa phải mở lại (ghi rõ lý do).");

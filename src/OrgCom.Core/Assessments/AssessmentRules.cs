@@ -63,7 +63,7 @@ public static class AssessmentRules
         RuleBook rules, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<MemberFacts>? subordinateMembers = null)
     {
         var findings = new List<RuleFinding>();
-        RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.RuleKey == f.RuleKey) is { } o
+        RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.Covers(f)) is { } o
             ? f with { Override = o }
             : f;
 

@@ -124,7 +124,7 @@ public class AssessmentRulesTests
     [Fact]
     public void A_leaders_override_lets_the_finding_stand_and_keeps_it_visible()
     {
-        var reason = new RuleOverride(RuleKey.AssessmentExcellentCapPercentOfGood, "Chi bộ có thành tích đặc biệt", "lanhdao", DateTimeOffset.UnixEpoch);
+        var reason = new RuleOverride(RuleKey.AssessmentExcellentCapPercentOfGood, "Chi bộ có thành tích đặc biệt", "lanhdao", DateTimeOffset.UnixEpoch, [1, 2]);
         var check = Check("1 1 2 2 2 2 2", overrides: reason);
         Assert.Empty(check.Blocking);
         Assert.Equal(reason, Assert.Single(check.Overridden).Override);
@@ -133,9 +133,36 @@ public class AssessmentRulesTests
     [Fact]
     public void An_override_of_another_rule_or_of_an_incomplete_roster_changes_nothing()
     {
-        var other = new RuleOverride(RuleKey.AssessmentDisciplinedMaxLevel, "lý do bất kỳ dài đủ", "lanhdao", DateTimeOffset.UnixEpoch);
+        var other = new RuleOverride(RuleKey.AssessmentDisciplinedMaxLevel, "lý do bất kỳ dài đủ", "lanhdao", DateTimeOffset.UnixEpoch, [1, 2]);
         Assert.Single(Check("1 1 2 2 2 2 2", overrides: other).Blocking);
         Assert.Single(Check("2 -", overrides: other).Blocking);
+    }
+
+    [Theory]
+    // codes, members the override named, blocks?
+    [InlineData("1 1 2 2 2 2 2", "1 2", false)]       // the same two "xuất sắc" as when it was given
+    [InlineData("1 1 2 2 2 2 2", "1 2 3", false)]     // fewer than it allowed
+    [InlineData("1 1 1 2 2 2 2 2", "1 2", true)]      // one more "xuất sắc" since: a new override is needed
+    [InlineData("1 2 1 2 2 2 2", "1 2", true)]        // a different member rated "xuất sắc" instead
+    [InlineData("1 1 2 2 2 2 2", "", true)]           // an override stored without its members covers nobody
+    public void An_override_covers_the_members_the_finding_named_when_it_was_given(string codes, string named, bool blocks)
+    {
+        var ids = named.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+        var reason = new RuleOverride(RuleKey.AssessmentExcellentCapPercentOfGood, "Chi bộ có thành tích đặc biệt", "lanhdao",
+            DateTimeOffset.UnixEpoch, ids.Count == 0 ? null : ids);
+        Assert.Equal(blocks, Check(codes, overrides: reason).Blocking.Count > 0);
+    }
+
+    [Fact]
+    public void A_probationary_override_for_one_member_does_not_cover_another()
+    {
+        var first = Check("1p 2 2 2 2 2");
+        var finding = Assert.Single(first.Blocking, f => f.RuleKey == RuleKey.AssessmentProbationaryMaxLevel);
+        var reason = new RuleOverride(RuleKey.AssessmentProbationaryMaxLevel, "Có thành tích đặc biệt trong năm", "lanhdao",
+            DateTimeOffset.UnixEpoch, finding.MemberIds);
+        Assert.DoesNotContain(Check("1p 2 2 2 2 2", overrides: reason).Blocking, f => f.RuleKey == RuleKey.AssessmentProbationaryMaxLevel);
+        // Two probationary "xuất sắc" (10 "tốt" allow two, so only the probationary rule speaks): the second is not covered.
+        Assert.Contains(Check("1p 1p 2 2 2 2 2 2 2 2 2 2", overrides: reason).Blocking, f => f.RuleKey == RuleKey.AssessmentProbationaryMaxLevel);
     }
 
     [Theory]

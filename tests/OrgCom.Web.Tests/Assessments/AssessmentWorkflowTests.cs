@@ -81,6 +81,12 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Override", new() { ["RuleKey"] = "assessment.excellent_cap_percent_of_good", ["Reason"] = reason })).StatusCode);
         Assert.Contains(reason, (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=override]")!.TextContent);
 
+        // The override covers the members rated "xuất sắc" when it was given: one more needs a new one.
+        Assert.True((await PostRowAsync(staff, url, members[excellent].Id, "Excellent")).GetProperty("ok").GetBoolean());
+        Assert.Contains("vượt quá 20%", await PageErrorsAsync(await StepAsync(staff, url, "Submit")));
+        Assert.Equal(AssessmentStatus.Draft, (await AssessmentAsync(round, cell))!.Status);
+        Assert.True((await PostRowAsync(staff, url, members[excellent].Id, "Good")).GetProperty("ok").GetBoolean());
+
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(staff, url, "Submit")).StatusCode);
         Assert.Equal(AssessmentStatus.Submitted, (await AssessmentAsync(round, cell))!.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await StepAsync(staff, url, "Approve")).StatusCode);
