@@ -92,13 +92,13 @@ public sealed class OrganizationRating
 
 /// <summary>A leader's written decision to let a rule's finding stand (shown in reports with its reason).</summary>
 /// <summary>A leader's permission to let a rule's finding stand. It covers the members the finding named when it was
-/// given (<see cref="MemberIds"/>, for the cap the members rated "xuất sắc" then): a later finding that names anyone
+/// given (<see cref="SubjectIds"/>, for the cap the members rated "xuất sắc" then): a later finding that names anyone
 /// else — one more "xuất sắc", another probationary member rated too high — needs a new override.</summary>
-public sealed record RuleOverride(string RuleKey, string Reason, string By, DateTimeOffset At, IReadOnlyList<long>? MemberIds)
+public sealed record RuleOverride(string RuleKey, string Reason, string By, DateTimeOffset At, IReadOnlyList<long>? SubjectIds)
 {
     /// <summary>Whether this permission covers <paramref name="finding"/> (same rule, no member it did not name).</summary>
     public bool Covers(RuleFinding finding) =>
-        finding.RuleKey == RuleKey && MemberIds is { } ids && finding.MemberIds.All(ids.Contains);
+        finding.RuleKey == RuleKey && SubjectIds is { } ids && finding.SubjectIds.All(ids.Contains);
 }
 
 /// <summary>
@@ -255,7 +255,7 @@ public sealed class OrganizationAssessment
             return AssessmentErrors.ReasonRequired("vượt quy định");
         if (clean.Length > MaxReasonLength)
             return AssessmentErrors.ReasonTooLong;
-        Overrides = [.. Overrides.Where(o => o.RuleKey != ruleKey), new RuleOverride(ruleKey, clean, by, at, [.. finding.MemberIds])];
+        Overrides = [.. Overrides.Where(o => o.RuleKey != ruleKey), new RuleOverride(ruleKey, clean, by, at, [.. finding.SubjectIds])];
         return Result.Ok();
     }
 

@@ -171,6 +171,7 @@ public class OrganizationAssessmentTests
     [InlineData(RuleKey.AssessmentExcellentCapPercentOfGood, null)]
     [InlineData(RuleKey.AssessmentProbationaryMaxLevel, null)]
     [InlineData(RuleKey.AssessmentDisciplinedMaxLevel, null)]
+    [InlineData(RuleKey.AssessmentOrganizationExcellentCapPercentOfGood, null)]
     [InlineData(RuleKey.AssessmentNewlyAdmittedMonths, "assessment.override.not_allowed")]
     [InlineData(RuleKey.AssessmentPointBands, "assessment.override.not_allowed")]
     [InlineData(AssessmentRules.IncompleteCode, "assessment.override.not_allowed")]
@@ -192,7 +193,7 @@ public class OrganizationAssessmentTests
             a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now, Finding(RuleKey.AssessmentDisciplinedMaxLevel, 1)).Error?.Code);
         Assert.Empty(a.Overrides);
         Assert.True(a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now, Finding(key, 1, 3)).IsSuccess);
-        Assert.Equal([1L, 3L], Assert.Single(a.Overrides).MemberIds);
+        Assert.Equal([1L, 3L], Assert.Single(a.Overrides).SubjectIds);
     }
 
     [Fact]

@@ -258,6 +258,46 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
     }
 
     [Fact]
+    public async Task Excellent_organizations_over_the_cap_are_shown_with_the_rule_and_a_leaders_override_covers_them()
+    {
+        var round = await OpenRoundAsync();
+        var ward = await OrganizationIdAsync("X00004");
+        var url = EntryUrl(round, ward);
+        var staff = await SignInAsync("xa.badinh");
+        await StartAsync(staff, url);
+        var cells = (await AssessmentAsync(round, ward))!.Organizations.Select(o => o.SubjectOrganizationId).ToList();
+        Assert.InRange(cells.Count, 3, 11); // two "xuất sắc" break the cap: fewer than ten "tốt" allow one
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var response = await PostFormAsync(staff, url + "?handler=OrganizationRow", new()
+            {
+                ["subjectId"] = cells[i].ToString(), ["finalLevel"] = i < 2 ? "Excellent" : "Good", ["note"] = "",
+            }, url);
+            var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(json.GetProperty("ok").GetBoolean(), json.ToString());
+        }
+        var findings = (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=findings]")!;
+        var cap = findings.QuerySelector("[data-rule='assessment.organization_excellent_cap_percent_of_good']");
+        Assert.True(cap is not null, findings.TextContent);
+        Assert.Contains("tổ chức đảng trực thuộc", cap.TextContent);
+        Assert.Contains("Quy định 366-QĐ/TW", cap.TextContent);
+
+        var leader = await SignInAsync("lanhdao.hanoi");
+        var reason = "Chi bộ dẫn đầu phong trào thi đua của thành phố";
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Override",
+            new() { ["RuleKey"] = "assessment.organization_excellent_cap_percent_of_good", ["Reason"] = reason })).StatusCode);
+        var stored = Assert.Single((await AssessmentAsync(round, ward))!.Overrides);
+        Assert.Equal([cells[0], cells[1]], stored.SubjectIds);
+        Assert.Contains(reason, (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=override]")!.TextContent);
+        Assert.True(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "organization_assessments" && a.Reason == reason)));
+
+        // A third "xuất sắc" is not covered: the finding is back.
+        await PostFormAsync(staff, url + "?handler=OrganizationRow", new() { ["subjectId"] = cells[2].ToString(), ["finalLevel"] = "Excellent", ["note"] = "" }, url);
+        var again = (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=findings] [data-rule='assessment.organization_excellent_cap_percent_of_good']")!;
+        Assert.Contains("Vi phạm", again.TextContent);
+    }
+
+    [Fact]
     public async Task Lower_levels_are_approved_before_the_ward_can_submit()
     {
         var round = await OpenRoundAsync();

@@ -135,7 +135,8 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         RuleBook rules, CancellationToken ct)
     {
         var (own, below) = await FactsAsync(assessment, round, organization, ct);
-        return AssessmentRules.Check(own, organization.IsGrassroots, round.PeriodTo, rules, assessment.Overrides, below);
+        return AssessmentRules.Check(own, organization.IsGrassroots, round.PeriodTo, rules, assessment.Overrides, below,
+            assessment.Organizations.Select(o => (o.SubjectOrganizationId, o.FinalLevel)).ToList());
     }
 
     public async Task<AssessmentStatus?> AssessmentStatusAsync(long roundId, long organizationId, CancellationToken ct) =>
