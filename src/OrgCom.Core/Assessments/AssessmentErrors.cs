@@ -24,7 +24,10 @@ public static class AssessmentErrors
         + $"cho: {string.Join(", ", keys)}. Chưa kiểm tra và trình được kết quả; quản trị viên cần bổ sung quy định (trang Quy định).");
 
     public static Error NotOverridable(string ruleKey) => new("assessment.override.not_allowed",
-        $"Quy định \"{ruleKey}\" không cho phép vượt; chỉ được cho phép vượt tỷ lệ \"xuất sắc\" và mức tối đa của đảng viên dự bị, đảng viên bị kỷ luật.");
+        $"Quy định \"{ruleKey}\" không cho phép vượt; chỉ được cho phép vượt tỷ lệ \"xuất sắc\" (của đảng viên, của tổ chức đảng) và mức tối đa của đảng viên dự bị, đảng viên bị kỷ luật.");
+
+    public static readonly Error NothingToOverride = new("assessment.override.nothing",
+        "Hiện không có vi phạm nào của quy định này cần cho phép vượt (kết quả kiểm tra đã thay đổi). Hãy tải lại trang.");
 
     public static Error Locked(AssessmentStatus status) => new("assessment.locked", status == AssessmentStatus.Approved
         ? "Kết quả đánh giá đã được phê duyệt và khóa; muốn sửa phải mở lại (ghi rõ lý do)."

@@ -123,7 +123,4 @@ public sealed class AssessmentRound
         RoundKind.Term => $"Đánh giá, xếp loại chất lượng cuối nhiệm kỳ ({year})",
         _ => $"Đánh giá, xếp loại chất lượng đột xuất năm {year}",
     };
-
-    /// <summary>Two year rounds of the same year may not cover the same organization (one rating per year).</summary>
-    public bool ConflictsWith(AssessmentRound other) => Kind == RoundKind.Year && other.Kind == RoundKind.Year && Year == other.Year;
 }

@@ -8,12 +8,13 @@ public sealed record MemberFacts(
     long MemberId, string FullName, bool IsProbationary, DateOnly? AdmittedOn, bool DisciplinedInPeriod, RatingInput Rating);
 
 /// <summary>
-/// One rule's verdict on an assessment: a refusal (<see cref="Blocks"/>) or a warning, the members it concerns, the
+/// One rule's verdict on an assessment: a refusal (<see cref="Blocks"/>) or a warning, what it concerns
+/// (<see cref="SubjectIds"/>: members, or for the rules on organizations' ratings the organizations rated), the
 /// regulation it rests on, and the leader's override when one was given.
 /// </summary>
 public sealed record RuleFinding(
     string Code, string? RuleKey, string Message, RuleCitation? Citation, bool Blocks, bool Overridable,
-    IReadOnlyList<long> MemberIds, RuleOverride? Override)
+    IReadOnlyList<long> SubjectIds, RuleOverride? Override)
 {
     /// <summary>"Message. Theo … (hiệu lực từ …)".</summary>
     public override string ToString() => Citation is null ? Message : $"{Message} {Citation}.";
@@ -40,13 +41,14 @@ public static class AssessmentRules
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
         RuleKey.AssessmentNewlyAdmittedMonths, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
-        RuleKey.AssessmentExcellentCapPercentOfGood,
+        RuleKey.AssessmentExcellentCapPercentOfGood, RuleKey.AssessmentOrganizationExcellentCapPercentOfGood,
     ];
 
     /// <summary>The rules whose finding a leader may let stand with a written reason; the others cannot be overridden.</summary>
     public static readonly IReadOnlyList<string> OverridableKeys =
     [
         RuleKey.AssessmentExcellentCapPercentOfGood, RuleKey.AssessmentProbationaryMaxLevel, RuleKey.AssessmentDisciplinedMaxLevel,
+        RuleKey.AssessmentOrganizationExcellentCapPercentOfGood,
     ];
 
     /// <summary>Refuses a period the rule data does not cover: its assessments could not be checked.</summary>
@@ -59,11 +61,14 @@ public static class AssessmentRules
     /// cap on "xuất sắc" binds there; in a cell under it, the same count is only a warning.</param>
     /// <param name="subordinateMembers">For a grassroots committee, the members rated in its cells: they count towards
     /// the cap, their other rules were checked when each cell submitted.</param>
+    /// <param name="organizationRatings">The levels this assessment gives the organizations directly under it (subject
+    /// organization id, level or null while not rated): "xuất sắc" among them is capped like members'.</param>
     public static AssessmentCheck Check(IReadOnlyList<MemberFacts> members, bool isGrassroots, DateOnly periodTo,
-        RuleBook rules, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<MemberFacts>? subordinateMembers = null)
+        RuleBook rules, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<MemberFacts>? subordinateMembers = null,
+        IReadOnlyList<(long OrganizationId, QualityLevel? Level)>? organizationRatings = null)
     {
         var findings = new List<RuleFinding>();
-        RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.RuleKey == f.RuleKey) is { } o
+        RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.Covers(f)) is { } o
             ? f with { Override = o }
             : f;
 
@@ -102,6 +107,19 @@ public static class AssessmentRules
                 $"Có {excellent.Count} đảng viên xếp loại \"Hoàn thành xuất sắc nhiệm vụ\", vượt quá {cap.AsInt()}% số đảng viên xếp loại \"Hoàn thành tốt nhiệm vụ\" ({good} người, tối đa {allowed} người xuất sắc)"
                 + (isGrassroots ? "." : "; giới hạn áp dụng trong toàn tổ chức cơ sở, cấp ủy cơ sở sẽ cân đối."),
                 cap.Citation, Blocks: isGrassroots, Overridable: isGrassroots, Ids(excellent), null)));
+
+        // Organizations rated by this level.
+        if (organizationRatings is { Count: > 0 })
+        {
+            var orgCap = rules.Get(RuleKey.AssessmentOrganizationExcellentCapPercentOfGood, periodTo);
+            var excellentOrgs = organizationRatings.Where(o => o.Level == QualityLevel.Excellent).Select(o => o.OrganizationId).ToList();
+            var goodOrgs = organizationRatings.Count(o => o.Level == QualityLevel.Good);
+            var allowedOrgs = MaxExcellent(goodOrgs, orgCap.AsInt());
+            if (excellentOrgs.Count > allowedOrgs)
+                findings.Add(With(new RuleFinding("assessment.organization_excellent_cap", orgCap.Key,
+                    $"Có {excellentOrgs.Count} tổ chức đảng trực thuộc xếp loại \"Hoàn thành xuất sắc nhiệm vụ\", vượt quá {orgCap.AsInt()}% số tổ chức xếp loại \"Hoàn thành tốt nhiệm vụ\" ({goodOrgs} tổ chức, tối đa {allowedOrgs} tổ chức xuất sắc).",
+                    orgCap.Citation, Blocks: true, Overridable: true, excellentOrgs, null)));
+        }
 
         // The point bands came with Quy định 366-QĐ/TW; periods before it have none to compare with.
         if (rules.TryGet(RuleKey.AssessmentPointBands, periodTo, out var bands))

@@ -91,7 +91,15 @@ public sealed class OrganizationRating
 }
 
 /// <summary>A leader's written decision to let a rule's finding stand (shown in reports with its reason).</summary>
-public sealed record RuleOverride(string RuleKey, string Reason, string By, DateTimeOffset At);
+/// <summary>A leader's permission to let a rule's finding stand. It covers the members the finding named when it was
+/// given (<see cref="SubjectIds"/>, for the cap the members rated "xuất sắc" then): a later finding that names anyone
+/// else — one more "xuất sắc", another probationary member rated too high — needs a new override.</summary>
+public sealed record RuleOverride(string RuleKey, string Reason, string By, DateTimeOffset At, IReadOnlyList<long>? SubjectIds)
+{
+    /// <summary>Whether this permission covers <paramref name="finding"/> (same rule, no member it did not name).</summary>
+    public bool Covers(RuleFinding finding) =>
+        finding.RuleKey == RuleKey && SubjectIds is { } ids && finding.SubjectIds.All(ids.Contains);
+}
 
 /// <summary>
 /// One organization's part of a round: the roster of its own members with their ratings, the ratings it gives its
@@ -231,19 +239,23 @@ public sealed class OrganizationAssessment
         return Result.Ok();
     }
 
-    /// <summary>A leader lets a rule's finding stand, with a written reason; only while the assessment is a draft.</summary>
-    public Result Override(string ruleKey, string? reason, string by, DateTimeOffset at)
+    /// <summary>A leader lets a rule's finding stand, with a written reason; only while the assessment is a draft, and
+    /// only for a finding the current check <paramref name="check"/> shows. The permission covers the members the finding
+    /// names now.</summary>
+    public Result Override(string ruleKey, string? reason, string by, DateTimeOffset at, AssessmentCheck check)
     {
         if (IsLocked)
             return AssessmentErrors.Locked(Status);
         if (!AssessmentRules.OverridableKeys.Contains(ruleKey))
             return AssessmentErrors.NotOverridable(ruleKey);
+        if (check.Findings.FirstOrDefault(f => f.RuleKey == ruleKey && f.Overridable) is not { } finding)
+            return AssessmentErrors.NothingToOverride;
         var clean = VietnameseText.Normalize(reason);
         if (clean.Length < MinReasonLength)
             return AssessmentErrors.ReasonRequired("vượt quy định");
         if (clean.Length > MaxReasonLength)
             return AssessmentErrors.ReasonTooLong;
-        Overrides = [.. Overrides.Where(o => o.RuleKey != ruleKey), new RuleOverride(ruleKey, clean, by, at)];
+        Overrides = [.. Overrides.Where(o => o.RuleKey != ruleKey), new RuleOverride(ruleKey, clean, by, at, [.. finding.SubjectIds])];
         return Result.Ok();
     }
 

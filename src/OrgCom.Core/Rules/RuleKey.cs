@@ -54,6 +54,8 @@ public static class RuleKey
     public const string RemovalMonthsWithoutActivity = "removal.months_without_activity";
     /// <summary>Within a grassroots organization, members rated "xuất sắc" may be at most this percent of those rated "tốt".</summary>
     public const string AssessmentExcellentCapPercentOfGood = "assessment.excellent_cap_percent_of_good";
+    /// <summary>Among the party organizations one level rates, those rated "xuất sắc" may be at most this percent of those rated "tốt".</summary>
+    public const string AssessmentOrganizationExcellentCapPercentOfGood = "assessment.organization_excellent_cap_percent_of_good";
     /// <summary>The best level a probationary member may receive (a QualityLevel name).</summary>
     public const string AssessmentProbationaryMaxLevel = "assessment.probationary_max_level";
     /// <summary>The best level a member disciplined during the period may receive (a QualityLevel name).</summary>
@@ -117,6 +119,7 @@ public static class RuleKey
         [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
         [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
+        [AssessmentOrganizationExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
         [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
         [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,

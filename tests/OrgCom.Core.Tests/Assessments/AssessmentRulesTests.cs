@@ -102,7 +102,7 @@ public class AssessmentRulesTests
         var check = Check(codes);
         Assert.Equal(refused, check.Blocking.Any(f => f.Code == code));
         if (refused)
-            Assert.Contains(1L, check.Blocking.Single(f => f.Code == code).MemberIds);
+            Assert.Contains(1L, check.Blocking.Single(f => f.Code == code).SubjectIds);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public class AssessmentRulesTests
     [Fact]
     public void A_leaders_override_lets_the_finding_stand_and_keeps_it_visible()
     {
-        var reason = new RuleOverride(RuleKey.AssessmentExcellentCapPercentOfGood, "Chi bộ có thành tích đặc biệt", "lanhdao", DateTimeOffset.UnixEpoch);
+        var reason = new RuleOverride(RuleKey.AssessmentExcellentCapPercentOfGood, "Chi bộ có thành tích đặc biệt", "lanhdao", DateTimeOffset.UnixEpoch, [1, 2]);
         var check = Check("1 1 2 2 2 2 2", overrides: reason);
         Assert.Empty(check.Blocking);
         Assert.Equal(reason, Assert.Single(check.Overridden).Override);
@@ -133,9 +133,61 @@ public class AssessmentRulesTests
     [Fact]
     public void An_override_of_another_rule_or_of_an_incomplete_roster_changes_nothing()
     {
-        var other = new RuleOverride(RuleKey.AssessmentDisciplinedMaxLevel, "lý do bất kỳ dài đủ", "lanhdao", DateTimeOffset.UnixEpoch);
+        var other = new RuleOverride(RuleKey.AssessmentDisciplinedMaxLevel, "lý do bất kỳ dài đủ", "lanhdao", DateTimeOffset.UnixEpoch, [1, 2]);
         Assert.Single(Check("1 1 2 2 2 2 2", overrides: other).Blocking);
         Assert.Single(Check("2 -", overrides: other).Blocking);
+    }
+
+    [Theory]
+    // codes, members the override named, blocks?
+    [InlineData("1 1 2 2 2 2 2", "1 2", false)]       // the same two "xuất sắc" as when it was given
+    [InlineData("1 1 2 2 2 2 2", "1 2 3", false)]     // fewer than it allowed
+    [InlineData("1 1 1 2 2 2 2 2", "1 2", true)]      // one more "xuất sắc" since: a new override is needed
+    [InlineData("1 2 1 2 2 2 2", "1 2", true)]        // a different member rated "xuất sắc" instead
+    [InlineData("1 1 2 2 2 2 2", "", true)]           // an override stored without its members covers nobody
+    public void An_override_covers_the_members_the_finding_named_when_it_was_given(string codes, string named, bool blocks)
+    {
+        var ids = named.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+        var reason = new RuleOverride(RuleKey.AssessmentExcellentCapPercentOfGood, "Chi bộ có thành tích đặc biệt", "lanhdao",
+            DateTimeOffset.UnixEpoch, ids.Count == 0 ? null : ids);
+        Assert.Equal(blocks, Check(codes, overrides: reason).Blocking.Count > 0);
+    }
+
+    [Theory]
+    // organization levels (1–4, '-' not rated yet), period end year, blocks?
+    [InlineData("1 2 2 2 2 2", 2025, false)]          // 1 of 5 "tốt": at the cap
+    [InlineData("1 1 2 2 2 2 2", 2025, true)]         // 2 of 5: over
+    [InlineData("1 2 2 2 2", 2025, true)]             // 4 "tốt" allow none
+    [InlineData("1 1 2 2 2 2 2 2 2 2 2 2", 2025, false)]
+    [InlineData("2 3 4 -", 2025, false)]              // no "xuất sắc"
+    [InlineData("1 2 2 2 2", 2020, true)]             // 2019 guidance
+    public void Excellent_organizations_are_capped_among_those_one_level_rates(string levels, int year, bool blocks)
+    {
+        var end = new DateOnly(year, 12, 31);
+        var ratings = levels.Split(' ').Select((c, i) => (OrganizationId: 100L + i, Level: c == "-" ? (QualityLevel?)null : QualityLevels.All[c[0] - '1'])).ToList();
+        var check = AssessmentRules.Check(Members("2 2", end), true, end, Rules, [], null, ratings);
+        var finding = check.Findings.SingleOrDefault(f => f.Code == "assessment.organization_excellent_cap");
+        Assert.Equal(blocks, finding is not null);
+        if (finding is null)
+            return;
+        Assert.True(finding.Blocks && finding.Overridable);
+        Assert.Equal(ratings.Where(r => r.Level == QualityLevel.Excellent).Select(r => r.OrganizationId), finding.SubjectIds);
+        Assert.Contains(year >= 2025 ? "366-QĐ/TW" : "21-HD/BTCTW", finding.ToString());
+        var reason = new RuleOverride(RuleKey.AssessmentOrganizationExcellentCapPercentOfGood, "Đảng bộ có thành tích đặc biệt", "lanhdao",
+            DateTimeOffset.UnixEpoch, finding.SubjectIds);
+        Assert.Empty(AssessmentRules.Check(Members("2 2", end), true, end, Rules, [reason], null, ratings).Blocking);
+    }
+
+    [Fact]
+    public void A_probationary_override_for_one_member_does_not_cover_another()
+    {
+        var first = Check("1p 2 2 2 2 2");
+        var finding = Assert.Single(first.Blocking, f => f.RuleKey == RuleKey.AssessmentProbationaryMaxLevel);
+        var reason = new RuleOverride(RuleKey.AssessmentProbationaryMaxLevel, "Có thành tích đặc biệt trong năm", "lanhdao",
+            DateTimeOffset.UnixEpoch, finding.SubjectIds);
+        Assert.DoesNotContain(Check("1p 2 2 2 2 2", overrides: reason).Blocking, f => f.RuleKey == RuleKey.AssessmentProbationaryMaxLevel);
+        // Two probationary "xuất sắc" (10 "tốt" allow two, so only the probationary rule speaks): the second is not covered.
+        Assert.Contains(Check("1p 1p 2 2 2 2 2 2 2 2 2 2", overrides: reason).Blocking, f => f.RuleKey == RuleKey.AssessmentProbationaryMaxLevel);
     }
 
     [Theory]

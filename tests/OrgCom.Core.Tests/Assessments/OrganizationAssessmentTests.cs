@@ -8,6 +8,10 @@ public class OrganizationAssessmentTests
     private static readonly DateTimeOffset Now = new(2026, 1, 10, 9, 0, 0, TimeSpan.FromHours(7));
     private static readonly AssessmentCheck Clean = new([]);
 
+    /// <summary>A check showing one overridable finding of <paramref name="key"/> naming <paramref name="members"/>.</summary>
+    private static AssessmentCheck Finding(string key, params long[] members) =>
+        new([new RuleFinding("x", key, "Vượt quy định.", null, Blocks: true, Overridable: true, members, null)]);
+
     private static OrganizationAssessment Draft(params long[] members) => OrganizationAssessment.Start(1, 10, members, []);
 
     private static RatingInput Level(QualityLevel level) => RatingInput.Empty with { FinalLevel = level };
@@ -108,7 +112,7 @@ public class OrganizationAssessmentTests
         var result = operation switch
         {
             "rate" => a.Rate(1, Level(QualityLevel.Completed)),
-            "override" => a.Override(RuleKey.AssessmentExcellentCapPercentOfGood, "lý do đủ dài để ghi", "lanhdao", Now),
+            "override" => a.Override(RuleKey.AssessmentExcellentCapPercentOfGood, "lý do đủ dài để ghi", "lanhdao", Now, Finding(RuleKey.AssessmentExcellentCapPercentOfGood, 1)),
             "approve" => a.Approve("lanhdao", Now),
             "reopen" => a.Reopen("Phát hiện sai sót khi tổng hợp", null),
             "reopen-parent-locked" => a.Reopen("Phát hiện sai sót khi tổng hợp", AssessmentStatus.Submitted),
@@ -161,12 +165,13 @@ public class OrganizationAssessmentTests
     [InlineData("ngắn", "assessment.reason")]
     [InlineData("Chi bộ có thành tích đặc biệt trong năm", null)]
     public void An_override_needs_a_written_reason(string reason, string? error) =>
-        Assert.Equal(error, Draft(1).Override(RuleKey.AssessmentExcellentCapPercentOfGood, reason, "lanhdao", Now).Error?.Code);
+        Assert.Equal(error, Draft(1).Override(RuleKey.AssessmentExcellentCapPercentOfGood, reason, "lanhdao", Now, Finding(RuleKey.AssessmentExcellentCapPercentOfGood, 1)).Error?.Code);
 
     [Theory]
     [InlineData(RuleKey.AssessmentExcellentCapPercentOfGood, null)]
     [InlineData(RuleKey.AssessmentProbationaryMaxLevel, null)]
     [InlineData(RuleKey.AssessmentDisciplinedMaxLevel, null)]
+    [InlineData(RuleKey.AssessmentOrganizationExcellentCapPercentOfGood, null)]
     [InlineData(RuleKey.AssessmentNewlyAdmittedMonths, "assessment.override.not_allowed")]
     [InlineData(RuleKey.AssessmentPointBands, "assessment.override.not_allowed")]
     [InlineData(AssessmentRules.IncompleteCode, "assessment.override.not_allowed")]
@@ -174,8 +179,21 @@ public class OrganizationAssessmentTests
     public void Only_the_overridable_rules_can_be_overridden(string key, string? error)
     {
         var a = Draft(1);
-        Assert.Equal(error, a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now).Error?.Code);
+        Assert.Equal(error, a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now, Finding(key, 1)).Error?.Code);
         Assert.Equal(error is null ? 1 : 0, a.Overrides.Count);
+    }
+
+    [Fact]
+    public void An_override_needs_a_finding_to_let_stand_and_records_the_members_it_named()
+    {
+        var a = Draft(1, 2, 3);
+        var key = RuleKey.AssessmentExcellentCapPercentOfGood;
+        Assert.Equal("assessment.override.nothing", a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now, Clean).Error?.Code);
+        Assert.Equal("assessment.override.nothing",
+            a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now, Finding(RuleKey.AssessmentDisciplinedMaxLevel, 1)).Error?.Code);
+        Assert.Empty(a.Overrides);
+        Assert.True(a.Override(key, "Chi bộ có thành tích đặc biệt trong năm", "lanhdao", Now, Finding(key, 1, 3)).IsSuccess);
+        Assert.Equal([1L, 3L], Assert.Single(a.Overrides).SubjectIds);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class AssessmentDecisionScopeTests : AssessmentTest
         await using (scope)
         {
             var a = await db.OrganizationAssessments.SingleAsync(x => x.RoundId == round && x.OrganizationId == city);
-            Assert.True(a.Override(RuleKeys.First, "Lý do đủ dài để ghi nhận", "lanhdao.hanoi", now).IsSuccess);
+            Assert.True(a.Override(RuleKeys.First, "Lý do đủ dài để ghi nhận", "lanhdao.hanoi", now, RuleKeys.Finding).IsSuccess);
             await db.SaveChangesAsync();
         }
         // Staff of the city may not override on their own.
@@ -108,7 +108,7 @@ public sealed class AssessmentDecisionScopeTests : AssessmentTest
         await using (scope)
         {
             var a = await db.OrganizationAssessments.SingleAsync(x => x.RoundId == round && x.OrganizationId == city);
-            Assert.True(a.Override(RuleKeys.First, "Một lý do khác đủ dài", "hanoi", now).IsSuccess);
+            Assert.True(a.Override(RuleKeys.First, "Một lý do khác đủ dài", "hanoi", now, RuleKeys.Finding).IsSuccess);
             await Assert.ThrowsAsync<ScopeViolationException>(() => db.SaveChangesAsync());
         }
     }
@@ -116,5 +116,7 @@ public sealed class AssessmentDecisionScopeTests : AssessmentTest
     private static class RuleKeys
     {
         public const string First = "assessment.excellent_cap_percent_of_good";
+
+        public static readonly AssessmentCheck Finding = new([new RuleFinding("assessment.excellent_cap", First, "Vượt.", null, true, true, [], null)]);
     }
 }

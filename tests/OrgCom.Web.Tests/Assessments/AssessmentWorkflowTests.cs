@@ -81,6 +81,12 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Override", new() { ["RuleKey"] = "assessment.excellent_cap_percent_of_good", ["Reason"] = reason })).StatusCode);
         Assert.Contains(reason, (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=override]")!.TextContent);
 
+        // The override covers the members rated "xuất sắc" when it was given: one more needs a new one.
+        Assert.True((await PostRowAsync(staff, url, members[excellent].Id, "Excellent")).GetProperty("ok").GetBoolean());
+        Assert.Contains("vượt quá 20%", await PageErrorsAsync(await StepAsync(staff, url, "Submit")));
+        Assert.Equal(AssessmentStatus.Draft, (await AssessmentAsync(round, cell))!.Status);
+        Assert.True((await PostRowAsync(staff, url, members[excellent].Id, "Good")).GetProperty("ok").GetBoolean());
+
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(staff, url, "Submit")).StatusCode);
         Assert.Equal(AssessmentStatus.Submitted, (await AssessmentAsync(round, cell))!.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await StepAsync(staff, url, "Approve")).StatusCode);
@@ -249,6 +255,46 @@ public sealed class AssessmentWorkflowTests : AssessmentTest
 
         var report = await GetDocumentAsync(staff, $"/Assessments/Report?year=1999&organizationId={await OrganizationIdAsync("X00004")}");
         Assert.Contains("Năm 1999 không hợp lệ", report.QuerySelector("[data-testid=errors]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Excellent_organizations_over_the_cap_are_shown_with_the_rule_and_a_leaders_override_covers_them()
+    {
+        var round = await OpenRoundAsync();
+        var ward = await OrganizationIdAsync("X00004");
+        var url = EntryUrl(round, ward);
+        var staff = await SignInAsync("xa.badinh");
+        await StartAsync(staff, url);
+        var cells = (await AssessmentAsync(round, ward))!.Organizations.Select(o => o.SubjectOrganizationId).ToList();
+        Assert.InRange(cells.Count, 3, 11); // two "xuất sắc" break the cap: fewer than ten "tốt" allow one
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var response = await PostFormAsync(staff, url + "?handler=OrganizationRow", new()
+            {
+                ["subjectId"] = cells[i].ToString(), ["finalLevel"] = i < 2 ? "Excellent" : "Good", ["note"] = "",
+            }, url);
+            var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(json.GetProperty("ok").GetBoolean(), json.ToString());
+        }
+        var findings = (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=findings]")!;
+        var cap = findings.QuerySelector("[data-rule='assessment.organization_excellent_cap_percent_of_good']");
+        Assert.True(cap is not null, findings.TextContent);
+        Assert.Contains("tổ chức đảng trực thuộc", cap.TextContent);
+        Assert.Contains("Quy định 366-QĐ/TW", cap.TextContent);
+
+        var leader = await SignInAsync("lanhdao.hanoi");
+        var reason = "Chi bộ dẫn đầu phong trào thi đua của thành phố";
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(leader, url, "Override",
+            new() { ["RuleKey"] = "assessment.organization_excellent_cap_percent_of_good", ["Reason"] = reason })).StatusCode);
+        var stored = Assert.Single((await AssessmentAsync(round, ward))!.Overrides);
+        Assert.Equal([cells[0], cells[1]], stored.SubjectIds);
+        Assert.Contains(reason, (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=override]")!.TextContent);
+        Assert.True(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "organization_assessments" && a.Reason == reason)));
+
+        // A third "xuất sắc" is not covered: the finding is back.
+        await PostFormAsync(staff, url + "?handler=OrganizationRow", new() { ["subjectId"] = cells[2].ToString(), ["finalLevel"] = "Excellent", ["note"] = "" }, url);
+        var again = (await GetDocumentAsync(staff, url)).QuerySelector("[data-testid=findings] [data-rule='assessment.organization_excellent_cap_percent_of_good']")!;
+        Assert.Contains("Vi phạm", again.TextContent);
     }
 
     [Fact]

@@ -191,6 +191,27 @@ public sealed class RatingImportTests : AssessmentTest
         Assert.Contains(rows, r => r.Contains("Xếp loại"));
     }
 
+    [Fact]
+    public async Task A_member_who_has_since_left_the_scope_keeps_the_name_on_the_roster_but_not_the_identifiers_or_the_dossier_link()
+    {
+        var (_, _, url, staff, members) = await ArrangeAsync();
+        var gone = members[0];
+        await TestDatabase.ExecuteAsync(
+            $"update members set organization_id = (select id from organizations where code = 'T79') where id = {gone.Id}", DatabaseName);
+
+        var page = await staff.GetStringAsync(url);
+        Assert.Contains(gone.Name, page);
+        Assert.Contains("đã chuyển đi", page);
+        Assert.DoesNotContain($"/Members/Details/{gone.Id}\"", page);
+        Assert.Contains($"/Members/Details/{members[1].Id}\"", page);
+
+        var file = await staff.GetAsync(url + "?handler=Template");
+        using var reader = XlsxReader.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync()));
+        var cells = reader.ReadRows().SelectMany(r => r.Cells).Select(c => c.Text).ToList();
+        Assert.DoesNotContain(Cccd(gone.Id), cells);
+        Assert.Contains(Cccd(members[1].Id), cells);
+    }
+
     private static List<string> XlsxReaderRows(byte[] file)
     {
         using var reader = XlsxReader.Open(new MemoryStream(file));

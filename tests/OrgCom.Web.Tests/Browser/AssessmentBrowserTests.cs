@@ -100,6 +100,28 @@ public sealed class AssessmentBrowserTests : BrowserTest
         await ScreenshotAsync(leader, "assessment-report");
     }
 
+    [Fact]
+    public async Task A_save_the_server_forbids_is_shown_as_forbidden_not_as_an_expired_session_and_the_draft_is_kept()
+    {
+        var round = await WithDbAsync(db => AssessmentArrange.OpenYearRoundAsync(db));
+        var cell = await OrganizationIdAsync(AssessmentArrange.Cell);
+        var staff = await SignInInBrowserAsync("xa.badinh");
+        await staff.GotoAsync($"/Assessments/Entry/{round}/{cell}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Lập danh sách đánh giá" }).ClickAsync();
+        // The user's rights change between loading the grid and saving a row (the server answers 403).
+        await staff.RouteAsync("**/Assessments/Entry/**handler=Row*", route => route.FulfillAsync(new() { Status = 403, Body = "" }));
+        var first = staff.Locator("#member-grid tbody tr").First;
+        await first.Locator("select[name=finalLevel]").FocusAsync();
+        await staff.Keyboard.PressAsync("2");
+        await Expect(first.Locator(".row-status")).ToContainTextAsync("Không có quyền ghi");
+        await Expect(first.Locator(".row-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-danger"));
+        await Expect(staff.GetByTestId("session-expired")).ToBeHiddenAsync();
+        var key = await first.GetAttributeAsync("data-key");
+        var draft = await staff.EvaluateAsync<string?>("k => Object.keys(localStorage).map(x => localStorage.getItem(x)).find(v => v && v.includes(k)) ?? null", key);
+        Assert.NotNull(draft);
+        Assert.Null(await LevelAsync(round, cell, long.Parse(key!)));
+    }
+
     private Task<QualityLevel?> LevelAsync(long round, long cell, long member) => WithDbAsync(db =>
         db.MemberRatings.Where(r => r.MemberId == member && db.OrganizationAssessments.Any(a => a.Id == r.OrganizationAssessmentId && a.RoundId == round && a.OrganizationId == cell))
             .Select(r => r.FinalLevel).SingleAsync());

@@ -82,20 +82,25 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         return children.Where(c => !approved.Contains(c.Id)).Select(c => c.Name).ToList();
     }
 
+    /// <summary>A member on an assessment's roster. <see cref="InScope"/> is false for a member who has since left the
+    /// user's scope (transferred away after the round): the name and rating stay — they are the record of the round —
+    /// but the identifiers (CCCD, card number) and the dossier link are not shown.</summary>
     public sealed record RosterRow(long MemberId, string FullName, DateOnly BirthDate, bool IsProbationary, DateOnly? AdmittedOn,
-        string? CitizenId, string? PartyCardNumber, bool DisciplinedInPeriod);
+        string? CitizenId, string? PartyCardNumber, bool DisciplinedInPeriod, bool InScope = true);
 
-    /// <summary>The members on the assessment's roster with what the rules need to know, in the list order.</summary>
     public async Task<List<RosterRow>> RosterRowsAsync(OrganizationAssessment assessment, AssessmentRound round, CancellationToken ct)
     {
         var ids = assessment.Members.Select(m => m.MemberId).ToList();
-        return await db.Members.IgnoreQueryFilters().Where(m => ids.Contains(m.Id))
+        var rows = await db.Members.IgnoreQueryFilters().Where(m => ids.Contains(m.Id))
             .OrderBy(m => m.GivenName).ThenBy(m => m.MiddleName).ThenBy(m => m.FamilyName).ThenBy(m => m.Id)
             .Select(m => new RosterRow(m.Id, m.FullName, m.BirthDate, m.Status == MemberStatus.Probationary, m.AdmittedOn,
                 m.CitizenId, m.PartyCardNumber,
                 db.MemberEvents.IgnoreQueryFilters().Any(e => e.MemberId == m.Id && e.Kind == MemberEventKind.Disciplined
-                    && e.EffectiveOn >= round.PeriodFrom && e.EffectiveOn <= round.PeriodTo)))
+                    && e.EffectiveOn >= round.PeriodFrom && e.EffectiveOn <= round.PeriodTo), true))
             .ToListAsync(ct);
+        // A separate query: IgnoreQueryFilters above switches the scope filter off for its whole statement.
+        var visible = (await db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        return rows.Select(r => visible.Contains(r.MemberId) ? r : r with { CitizenId = null, PartyCardNumber = null, InScope = false }).ToList();
     }
 
     /// <summary>
@@ -106,8 +111,9 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         AssessedOrganization organization, CancellationToken ct)
     {
         var own = await RosterRowsAsync(assessment, round, ct);
+        var inputs = assessment.Members.ToDictionary(m => m.MemberId, m => m.Input);
         var facts = own.Select(r => new MemberFacts(r.MemberId, r.FullName, r.IsProbationary, r.AdmittedOn, r.DisciplinedInPeriod,
-            assessment.Members.First(m => m.MemberId == r.MemberId).Input)).ToList();
+            inputs[r.MemberId])).ToList();
         if (!organization.IsGrassroots || organization.Kind == OrganizationKind.GrassrootsCell)
             return (facts, []);
         var below = await db.MemberRatings
@@ -129,7 +135,8 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         RuleBook rules, CancellationToken ct)
     {
         var (own, below) = await FactsAsync(assessment, round, organization, ct);
-        return AssessmentRules.Check(own, organization.IsGrassroots, round.PeriodTo, rules, assessment.Overrides, below);
+        return AssessmentRules.Check(own, organization.IsGrassroots, round.PeriodTo, rules, assessment.Overrides, below,
+            assessment.Organizations.Select(o => (o.SubjectOrganizationId, o.FinalLevel)).ToList());
     }
 
     public async Task<AssessmentStatus?> AssessmentStatusAsync(long roundId, long organizationId, CancellationToken ct) =>

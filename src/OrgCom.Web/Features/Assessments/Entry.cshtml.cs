@@ -115,7 +115,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
     }
 
     public async Task<IActionResult> OnPostSelfAsync(long roundId, long organizationId, CancellationToken ct) =>
-        await StepAsync(roundId, organizationId, needsDecision: false, a => a.SetSelfLevel(SelfLevel),
+        await StepAsync(roundId, organizationId, needsDecision: false, a => Task.FromResult(a.SetSelfLevel(SelfLevel)),
             "Đã lưu mức tự xếp loại của tổ chức.", null, ct);
 
     public async Task<IActionResult> OnPostSubmitAsync(long roundId, long organizationId, CancellationToken ct)
@@ -149,17 +149,23 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
 
     public async Task<IActionResult> OnPostOverrideAsync(long roundId, long organizationId, CancellationToken ct) =>
         await StepAsync(roundId, organizationId, needsDecision: true,
-            a => string.IsNullOrEmpty(RuleKey) || Core.Rules.RuleKey.KindOf(RuleKey) is null
-                ? new Error("assessment.override.rule", "Hãy chọn quy định cần cho phép vượt.")
-                : a.Override(RuleKey, Reason, user.UserName, clock.GetUtcNow()),
+            async a =>
+            {
+                if (string.IsNullOrEmpty(RuleKey) || Core.Rules.RuleKey.KindOf(RuleKey) is null)
+                    return new Error("assessment.override.rule", "Hãy chọn quy định cần cho phép vượt.");
+                // The permission covers the members the finding names now: the check is computed in this request.
+                if (await CheckRulesAsync(ct) is not { } check)
+                    return new Error("assessment.override.rules", "Không kiểm tra được quy định cho kỳ này nên không cho phép vượt được.");
+                return a.Override(RuleKey, Reason, user.UserName, clock.GetUtcNow(), check);
+            },
             "Đã ghi nhận cho phép vượt quy định, kèm lý do.", Reason, ct);
 
     public async Task<IActionResult> OnPostApproveAsync(long roundId, long organizationId, CancellationToken ct) =>
-        await StepAsync(roundId, organizationId, needsDecision: true, a => a.Approve(user.UserName, clock.GetUtcNow()),
+        await StepAsync(roundId, organizationId, needsDecision: true, a => Task.FromResult(a.Approve(user.UserName, clock.GetUtcNow())),
             "Đã phê duyệt và khóa kết quả đánh giá.", null, ct);
 
     public async Task<IActionResult> OnPostReopenAsync(long roundId, long organizationId, CancellationToken ct) =>
-        await StepAsync(roundId, organizationId, needsDecision: true, a => a.Reopen(Reason, ParentStatus),
+        await StepAsync(roundId, organizationId, needsDecision: true, a => Task.FromResult(a.Reopen(Reason, ParentStatus)),
             "Đã mở lại kết quả đánh giá để sửa.", Reason, ct);
 
     /// <summary>The ratings of the whole organization from a sheet: every row checked, all applied or none.</summary>
@@ -237,7 +243,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
     private static string ErrorsCacheKey(string key) => "assessment-import-errors:" + key;
 
     private async Task<IActionResult> StepAsync(long roundId, long organizationId, bool needsDecision,
-        Func<OrganizationAssessment, Result> step, string success, string? reason, CancellationToken ct)
+        Func<OrganizationAssessment, Task<Result>> step, string success, string? reason, CancellationToken ct)
     {
         if (await LoadAsync(roundId, organizationId, ct) is { } stop)
             return stop;
@@ -247,7 +253,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return Redirect(SelfUrl);
         if (!FormLengths.Check(this, ModelState, db.Model))
             return await ShowAsync(ct);
-        var result = step(Assessment);
+        var result = await step(Assessment);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError("", result.Error!.Message);

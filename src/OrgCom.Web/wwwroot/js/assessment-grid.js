@@ -44,6 +44,15 @@
                 return;
             }
             const json = (response.headers.get("content-type") || "").includes("application/json") ? await response.json() : null;
+            if (response.status === 403) {
+                // Signed in, but no longer allowed to write here (role or scope changed): the draft stays on this machine.
+                setStatus(tr, "Không có quyền ghi vào danh sách này — đã giữ trên máy", "text-danger");
+                return;
+            }
+            if (!json && response.status >= 500) {
+                setStatus(tr, "Chưa lưu (lỗi máy chủ) — đã giữ trên máy, sẽ lưu lại khi mở lại trang", "text-warning");
+                return;
+            }
             if (!json) {
                 // Signed out (a redirect to the sign-in page) or the form token no longer valid: keep the draft.
                 setStatus(tr, "Chưa lưu — đã giữ trên máy", "text-warning");
