@@ -56,7 +56,7 @@ N=$(( N < 10 ? N : 10 )) measure "members in $PROVINCE as of $DATE (members_as_o
 centre=$(psql_ -c "select id from organizations where code = 'TW'")
 year=${DATE:0:4}
 N=$(( N < 10 ? N : 10 )) measure "report rows of the country as of $DATE (org_rows_as_of)" "select count(*) from org_rows_as_of($centre, date '$DATE')" 2>&1 | sed -E 's/^(psql:.*)?NOTICE:  //'
-N=$(( N < 10 ? N : 10 )) measure "moves inside one row of the Centre's report, $year" "with subtree as (
+N=$(( N < 10 ? N : 10 )) measure "moves inside one row of the Centre report, $year" "with subtree as (
       select o.id, case when nlevel(o.path) > nlevel(r.path) then ltree2text(subpath(o.path, nlevel(r.path), 1))::bigint else o.id end as row_id
       from organizations r join organizations o on o.path <@ r.path where r.id = $centre)
     select a.row_id, count(*) from member_events e join subtree a on a.id = e.organization_id

@@ -133,6 +133,55 @@ public sealed class ReorganizationStatisticsTests : ReportTest
     }
 
     [Fact]
+    public async Task A_commune_merged_into_another_province_takes_its_cells_along_and_the_rows_read_the_tree_as_it_stood()
+    {
+        var admin = await SignInAsync("admin");
+        var hanoi = await OrganizationIdAsync("T01");
+        var hcm = await OrganizationIdAsync("T79");
+        var centre = await OrganizationIdAsync("TW");
+        var eve = await AtAsync(Commune, D(2025, 8, 31));
+        Assert.True(eve > 0);
+        var beforeHanoi = await RowAsync(admin, centre, hanoi);
+        var beforeHcm = await RowAsync(admin, centre, hcm);
+        var beforeCommune = await RowAsync(admin, hanoi, Commune);
+        var hanoiEve = await AtAsync(hanoi, D(2025, 8, 31));
+        var communeAtClose = await AtAsync(Commune, D(2025, 12, 31));
+
+        // Ba Đình (Hà Nội) merged into Sài Gòn (Hồ Chí Minh City) on 01/09/2025: its chi bộ follow without member events.
+        var applied = await PostFormAsync(admin, $"/Organizations/Merge/{Commune}?handler=Apply", new()
+        {
+            ["SourceCodes"] = "X00004", ["DecisionNumber"] = "91-QĐ/TW", ["EffectiveOn"] = "01/09/2025",
+            ["NewTarget"] = "false", ["TargetCode"] = "X26740",
+        }, $"/Organizations/Merge/{Commune}");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+
+        // Hà Nội's report keeps Ba Đình's row for the period (it stands in Hồ Chí Minh City now): as before up to the
+        // merge, then everyone carried out by the reorganization.
+        var commune = await RowAsync(admin, hanoi, Commune);
+        Assert.Equal(N(beforeCommune, "Opening"), N(commune, "Opening"));
+        Assert.Equal(N(beforeCommune, "TransferredInOtherProvince"), N(commune, "TransferredInOtherProvince"));
+        Assert.Equal(0, N(commune, "Closing"));
+        Assert.Equal(eve, N(commune, "ReorganizedOut") - N(commune, "ReorganizedIn"));
+        var hanoiRow = await RowAsync(admin, centre, hanoi);
+        var hcmRow = await RowAsync(admin, centre, hcm);
+        Assert.Equal(N(beforeHanoi, "Opening"), N(hanoiRow, "Opening"));
+        // Closing: without Ba Đình as it stood at the end of the year (its flows since the merge are Sài Gòn's).
+        Assert.Equal(N(beforeHanoi, "Closing") - communeAtClose, N(hanoiRow, "Closing"));
+        Assert.Equal(eve, N(hanoiRow, "ReorganizedOut"));
+        Assert.Equal(N(beforeHcm, "Opening"), N(hcmRow, "Opening"));
+        Assert.Equal(N(beforeHcm, "Closing") + communeAtClose, N(hcmRow, "Closing"));
+        Assert.Equal(eve, N(hcmRow, "ReorganizedIn"));
+        // Counts at a date: in Hà Nội until the merge, in Hồ Chí Minh City from it.
+        Assert.Equal(hanoiEve, await AtAsync(hanoi, D(2025, 8, 31)));
+        Assert.Equal(hanoiEve - eve, await AtAsync(hanoi, D(2025, 9, 1)));
+        foreach (var org in new[] { hanoi, hcm, centre, A })
+            foreach (var day in new[] { D(2025, 8, 31), D(2025, 9, 1) })
+                await AssertSeamAgreesAsync(org, day);
+        var kinds = await GetDocumentAsync(admin, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={hanoi}&To=31/08/2025");
+        Assert.NotNull(kinds.QuerySelector($"[data-testid=report] tbody tr[data-organization='{Commune}']"));
+    }
+
+    [Fact]
     public async Task A_transfer_counts_only_at_the_rows_whose_subtree_it_crosses()
     {
         var client = await SignInAsync("hanoi");
@@ -164,4 +213,36 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         Assert.Equal(1, N(await RowAsync(admin, centre, hanoi, "01/07/2025", "31/12/2025"), "TransferredOut"));
     }
 
+    [Fact]
+    public async Task The_as_of_member_list_leaves_out_a_readmitted_member_during_the_gap_and_shows_the_status_of_that_date()
+    {
+        // Lê Văn Kết Nạp Lại: ceremony 01/01/2000, left 01/01/2020, readmitted by decision of 15/04/2025 (ceremony 20/04/2025).
+        async Task<bool> ListedAsync(DateOnly day) => await ScalarAsync(
+            "select count(*) from members_as_of(@o, @d, false) where member_id = @m", ("o", A), ("d", day), ("m", People["Lê Văn Kết Nạp Lại"])) == 1;
+        Assert.True(await ListedAsync(D(2019, 6, 1)));
+        Assert.False(await ListedAsync(D(2022, 6, 1)));
+        Assert.True(await ListedAsync(D(2025, 5, 1)));
+        foreach (var day in new[] { D(2019, 6, 1), D(2022, 6, 1), D(2025, 5, 1), D(2025, 12, 1) })
+            Assert.Equal(await ScalarAsync("select count(*) from members_as_of(@o, @d, false)", ("o", A), ("d", day)), await AtAsync(A, day));
+
+        // Lê Văn Kết Nạp (ceremony 10/03/2025) is recognised official now: the list of 01/12/2025 shows him probationary.
+        var rules = Factory.Services.GetRequiredService<OrgCom.Web.Infrastructure.Rules.RuleBookProvider>();
+        var context = await rules.ContextAsync("(kiểm thử)", CancellationToken.None);
+        await WithDbAsync(async db =>
+        {
+            var m = await db.Members.Include(x => x.Events).SingleAsync(x => x.FullName == "Lê Văn Kết Nạp");
+            var r = m.RecognizeOfficial(D(2026, 3, 12), "12-QĐ/ĐU", context);
+            Assert.True(r.IsSuccess, r.Error?.Message);
+            return await db.SaveChangesAsync();
+        });
+        var client = await SignInAsync("hanoi");
+        async Task<string> StatusAsync(string date, string name)
+        {
+            var page = await GetDocumentAsync(client, $"/Organizations/Details/{A}?date={date}");
+            var link = page.QuerySelectorAll("[data-testid=member-name]").Single(a => a.TextContent.Trim() == name);
+            return link.Closest("tr")!.QuerySelectorAll("td")[4].TextContent.Trim();
+        }
+        Assert.Equal("Dự bị", await StatusAsync("01/12/2025", "Lê Văn Kết Nạp"));
+        Assert.Equal("Chính thức", await StatusAsync("20/11/2026", "Lê Văn Kết Nạp"));
+    }
 }

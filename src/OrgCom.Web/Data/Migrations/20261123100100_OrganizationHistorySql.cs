@@ -83,7 +83,9 @@ namespace OrgCom.Web.Data.Migrations
                 $$;
 
                 -- The party members registered on d in root (or anywhere in its subtree as of d), with where: placed there
-                -- on d, and a member on d (ceremony held, membership not ended).
+                -- on d, and a member on d (ceremony held, membership not ended). A readmitted member (few: readmissions >
+                -- 0) is a member on d when their latest admission or ending recorded up to d (the statistics' stored
+                -- flows, ADR 0011) is an admission: not during the gap, and during their first membership too.
                 create function members_as_of(root bigint, d date, with_subtree boolean)
                 returns table (member_id bigint, organization_id bigint)
                 language sql stable as $$
@@ -94,7 +96,11 @@ namespace OrgCom.Web.Data.Migrations
                     join member_placements p on p.organization_id = o.organization_id
                         and (p.valid_from is null or p.valid_from <= d) and (p.valid_to is null or p.valid_to > d)
                     join members m on m.id = p.member_id
-                    where m.ceremony_on <= d and (m.ended_on is null or m.ended_on > d);
+                    where case when m.readmissions = 0 then m.ceremony_on <= d and (m.ended_on is null or m.ended_on > d)
+                          else (select e.counted_flow from member_events e
+                                where e.member_id = m.id and e.effective_on <= d
+                                  and e.counted_flow in ('Admitted', 'Readmitted', 'Died', 'Expelled', 'Removed', 'Left')
+                                order by e.effective_on desc, e.id desc limit 1) in ('Admitted', 'Readmitted') end;
                 $$;
 
                 -- Where each member was registered, from the permanent transfers recorded so far (the flows classified by

@@ -105,7 +105,9 @@ public sealed class OrganizationHistoryQueries(OrgComDbContext db, CurrentUser c
     }
 
     /// <summary>The party members registered in the organization (or its subtree) on the date, a page at a time, in
-    /// the Vietnamese list order. Their status shown is today's.</summary>
+    /// the Vietnamese list order, with their status on that date: official from the day they became official (a
+    /// readmitted member's first membership, before the ceremony of readmission, is shown official), probationary
+    /// before.</summary>
     public async Task<Paged<MemberRow>> MembersAsync(long organizationId, DateOnly date, bool withSubtree, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(page, 1);
@@ -114,7 +116,9 @@ public sealed class OrganizationHistoryQueries(OrgComDbContext db, CurrentUser c
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(m => m.GivenName).ThenBy(m => m.MiddleName).ThenBy(m => m.FamilyName).ThenBy(m => m.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(m => new MemberRow(m.Id, m.FullName, m.Gender, m.BirthDate, m.BirthYearOnly, m.Status, m.AdmittedOn))
+            .Select(m => new MemberRow(m.Id, m.FullName, m.Gender, m.BirthDate, m.BirthYearOnly,
+                (m.OfficialOn != null && m.OfficialOn <= date) || m.CeremonyOn > date ? MemberStatus.Official : MemberStatus.Probationary,
+                m.AdmittedOn))
             .ToListAsync(ct);
         return new Paged<MemberRow>(items, page, pageSize, total);
     }

@@ -74,44 +74,80 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         var opening = from.AddDays(-1);
         var values = new Dictionary<(long Row, string Key), long>();
         // If no organization changed parent since the opening day, the current tree is the tree of every day of the
-        // period (one path scan); otherwise each organization is mapped to its row as the tree stood at the opening and
-        // at the closing (ADR 0008), and a flow of the period to the row of its organization at the closing (or at the
-        // opening, for an organization that ended in the period).
+        // period (one path scan); otherwise each organization is mapped to its row as the tree stood (ADR 0008): the
+        // opening and closing counts with the tree of those days, each flow with the tree of its day.
         var historic = await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@opening"), ct, ("opening", opening));
-        var rows = historic
-            ? $"""
-              close_rows as ({MembershipAtDate.RowsAsOfSql("@to")}),
-              open_rows as ({MembershipAtDate.RowsAsOfSql("@opening")}),
-              flow_rows as (select id, row_id from close_rows
-                            union all select o.id, o.row_id from open_rows o where not exists (select 1 from close_rows c where c.id = o.id))
-              """
-            : "close_rows as (select id, row_id from subtree), flow_rows as (select id, row_id from subtree)";
-        await ReadAsync($"""
-            with {Subtree}, {rows}
-            select r.row_id, 'Closing', sum(x.n)::bigint
-            from ({MembershipAtDate.Counts("close_rows", "@to")}) x join close_rows r on r.id = x.organization_id
-            group by 1
-            {(historic ? $"""
+        string sql;
+        if (!historic)
+            sql = $"""
+                with {Subtree}
+                select s.row_id, 'Closing', sum(x.n)::bigint
+                from ({MembershipAtDate.Counts("subtree", "@to")}) x join subtree s on s.id = x.organization_id
+                group by 1
+                union all
+                select s.row_id, f.flow, sum(f.n)::bigint
+                from member_flows f join subtree s on s.id = f.organization_id
+                where f.day between @from and @to
+                group by 1, 2
+                union all
+                -- A move between two organizations of one row (a transfer, a reassignment) is neither in nor out there.
+                select a.row_id, x.flow, -count(*)
+                from member_events e
+                join subtree a on a.id = e.organization_id
+                join subtree b on b.id = e.other_organization_id and b.row_id = a.row_id
+                cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
+                where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to
+                group by 1, 2
+                """;
+        else
+            // The tree stood still between the days some organization changed parent: one mapping per such stretch
+            // (from the opening, and from each change day in the period), and each flow mapped with the stretch of its
+            // day — or an earlier one for an organization that ended that day (a merged cell's members leave it on the
+            // day it ends).
+            sql = $"""
+                with segments as (
+                    select @opening as seg_from
+                    union
+                    select effective_on from organization_events
+                    where kind in ('Moved', 'Merged') and effective_on between @from and @to),
+                seg_rows as materialized (
+                    select s.seg_from, r.id, r.row_id
+                    from segments s cross join lateral ({MembershipAtDate.RowsAsOfSql("s.seg_from")}) r),
+                open_rows as (select id, row_id from seg_rows where seg_from = @opening),
+                close_rows as (select id, row_id from seg_rows where seg_from = (select max(seg_from) from segments)),
+                flows as (
+                    select distinct on (f.organization_id, f.day, f.flow) r.row_id, f.flow, f.n
+                    from member_flows f join seg_rows r on r.id = f.organization_id and r.seg_from <= f.day
+                    where f.day between @from and @to and {Stretch("r", "f.organization_id", "f.day")}
+                    order by f.organization_id, f.day, f.flow, r.seg_from desc),
+                moves as (
+                    select e.id, e.organization_id, e.other_organization_id, e.counted_flow, e.effective_on
+                    from member_events e
+                    where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to),
+                move_to as (
+                    select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.organization_id and r.seg_from <= m.effective_on
+                    where {Stretch("r", "m.organization_id", "m.effective_on")}
+                    order by m.id, r.seg_from desc),
+                move_from as (
+                    select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.other_organization_id and r.seg_from <= m.effective_on
+                    where {Stretch("r", "m.other_organization_id", "m.effective_on")}
+                    order by m.id, r.seg_from desc)
+                select r.row_id, 'Closing', sum(x.n)::bigint
+                from ({MembershipAtDate.Counts("close_rows", "@to")}) x join close_rows r on r.id = x.organization_id
+                group by 1
                 union all
                 select r.row_id, 'Opening', sum(x.n)::bigint
                 from ({MembershipAtDate.Counts("open_rows", "@opening")}) x join open_rows r on r.id = x.organization_id
                 group by 1
-                """ : "")}
-            union all
-            select r.row_id, f.flow, sum(f.n)::bigint
-            from member_flows f join flow_rows r on r.id = f.organization_id
-            where f.day between @from and @to
-            group by 1, 2
-            union all
-            -- A move between two organizations of one row (a transfer, a reassignment) is neither in nor out there.
-            select a.row_id, x.flow, -count(*)
-            from member_events e
-            join flow_rows a on a.id = e.organization_id
-            join flow_rows b on b.id = e.other_organization_id and b.row_id = a.row_id
-            cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
-            where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to
-            group by 1, 2
-            """, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
+                union all
+                select row_id, flow, sum(n)::bigint from flows group by 1, 2
+                union all
+                select t.row_id, x.flow, -count(*)
+                from moves m join move_to t on t.id = m.id join move_from f on f.id = m.id and f.row_id = t.row_id
+                cross join lateral member_event_flows(m.counted_flow, m.organization_id, m.other_organization_id) x
+                group by 1, 2
+                """;
+        await ReadAsync(sql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
             ct, ("root", root.Id), ("from", from), ("to", to), ("opening", opening));
         var columns = IncreaseDecreaseColumns.ToList();
         var table = await RowsAsync(root, to, values, columns, row =>
@@ -139,6 +175,15 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             OrganizationName = root.Name, From = from, To = to, Columns = columns, Rows = table,
         };
     }
+
+    // The mapping r (of seg_rows) applies to an organization's flow on a day when r is the stretch of that day, or
+    // when the organization no longer stands on that day (it ended then): an organization that stands elsewhere (outside
+    // the report's subtree) on that day is not the report's.
+    private static string Stretch(string r, string organization, string day) => $"""
+        ({r}.seg_from = (select max(s.seg_from) from segments s where s.seg_from <= {day})
+         or not exists (select 1 from organization_versions v where v.organization_id = {organization}
+                        and v.valid_from <= {day} and (v.valid_to is null or v.valid_to > {day})))
+        """;
 
     private static long Net(Func<string, long> value) =>
         Increases.Sum(value) - Decreases.Sum(value) + value("ReorganizedIn") - value("ReorganizedOut");
