@@ -113,8 +113,9 @@ public sealed class StatisticsQueries(OrgComDbContext db)
                 seg_rows as materialized (
                     select s.seg_from, r.id, r.row_id
                     from segments s cross join lateral ({MembershipAtDate.RowsAsOfSql("s.seg_from")}) r),
-                open_rows as (select id, row_id from seg_rows where seg_from = @opening),
-                close_rows as (select id, row_id from seg_rows where seg_from = (select max(seg_from) from segments)),
+                -- Walked on their own (not filtered out of seg_rows), so the planner sees their size and hashes them.
+                open_rows as materialized ({MembershipAtDate.RowsAsOfSql("@opening")}),
+                close_rows as materialized ({MembershipAtDate.RowsAsOfSql("@to")}),
                 flows as (
                     select distinct on (f.organization_id, f.day, f.flow) r.row_id, f.flow, f.n
                     from member_flows f join seg_rows r on r.id = f.organization_id and r.seg_from <= f.day
