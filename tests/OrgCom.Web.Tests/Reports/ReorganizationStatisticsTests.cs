@@ -204,6 +204,13 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         var list = await GetDocumentAsync(client,
             $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2025&To=30/06/2025&Measure=TransferredInWithinProvince");
         Assert.DoesNotContain("Lê Văn Trong Tỉnh", list.QuerySelector("[data-testid=members]")?.TextContent ?? "");
+        // ... while a flow that is no move (an admission) still lists its member there.
+        var admitted = await GetDocumentAsync(client,
+            $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2025&To=30/06/2025&Measure=Admitted");
+        Assert.Contains("Lê Văn Kết Nạp", admitted.QuerySelector("[data-testid=members]")!.TextContent);
+        var from = await GetDocumentAsync(client,
+            $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2025&To=30/06/2025&Measure=TransferredInOtherProvince");
+        Assert.Contains("Lê Thị Tỉnh Khác", from.QuerySelector("[data-testid=members]")!.TextContent);
         // The Centre: Hà Nội's row takes in the transfer from Hồ Chí Minh City, whose row lets it out (in the second
         // half, the other way round).
         var admin = await SignInAsync("admin");

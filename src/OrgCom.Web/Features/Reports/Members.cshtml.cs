@@ -162,7 +162,8 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
                   and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
                   and {(own ? "x.organization_id = @org" : """
                       x.organization_id in (select id from subtree)
-                      and not (e.organization_id in (select id from subtree) and e.other_organization_id in (select id from subtree))
+                      and not (e.other_organization_id is not null
+                               and e.organization_id in (select id from subtree) and e.other_organization_id in (select id from subtree))
                       """)}
                 """;
         }
