@@ -35,4 +35,27 @@ public static class CadreErrors
     public static Error EndBeforeStart(DateOnly start) => new("appointment.end.early",
         $"Ngày thôi giữ chức vụ không thể trước ngày bắt đầu {DateText.Format(start)}.");
     public static readonly Error EndReasonRequired = new("appointment.end.reason", "Chưa nhập lý do thôi giữ chức vụ.");
+
+    // Rotation (luân chuyển).
+    public static Error RotationNotCadre(string name) => new("rotation.not_cadre",
+        $"{name} không giữ chức vụ nào trong phạm vi của bạn: chỉ luân chuyển được cán bộ đang giữ chức vụ (hãy chọn chức vụ hiện tại).");
+    public static readonly Error RotationSameOrganization = new("rotation.same_organization",
+        "Nơi đến phải là tổ chức khác với nơi cán bộ đang công tác.");
+    public static readonly Error RotationToOrganizationRequired = new("rotation.to_organization",
+        "Không tìm thấy tổ chức nơi đến theo mã đã nhập.");
+    public static readonly Error RotationToPositionRequired = new("rotation.to_position", "Chưa nhập chức vụ ở nơi đến.");
+    public static readonly Error RotationDirectionRequired = new("rotation.direction",
+        "Chức vụ nơi đến không có cấp trong danh mục: hãy chọn hình thức luân chuyển (từ dưới lên, từ trên xuống, ngang cấp).");
+    public static readonly Error RotationStartBeforeDecision = new("rotation.start.early", "Ngày bắt đầu luân chuyển không thể trước ngày quyết định.");
+    public static readonly Error RotationEndBeforeStart = new("rotation.end.early", "Ngày kết thúc dự kiến phải sau ngày bắt đầu luân chuyển.");
+    public static readonly Error RotationPurposeRequired = new("rotation.purpose", "Chưa nhập mục đích luân chuyển.");
+    public static Error RotationOverlaps(string name, DateOnly start, DateOnly end) => new("rotation.overlap",
+        $"{name} đã có đợt luân chuyển từ {DateText.Format(start)} đến {DateText.Format(end)} trùng thời gian này: một cán bộ chỉ luân chuyển một nơi tại một thời điểm.");
+    public static Error RotationAlreadyReturned(DateOnly on) => new("rotation.returned",
+        $"Đợt luân chuyển này đã kết thúc ngày {DateText.Format(on)}.");
+    public static Error RotationReturnBeforeStart(DateOnly start) => new("rotation.return.early",
+        $"Ngày kết thúc luân chuyển không thể trước ngày bắt đầu {DateText.Format(start)}.");
+    public static readonly Error RotationReturnInFuture = new("rotation.return.future", "Ngày kết thúc luân chuyển không thể sau ngày hôm nay.");
+    public static readonly Error RotationPlacementRequired = new("rotation.placement",
+        "Chưa nhập nơi công tác sau luân chuyển (trở về đơn vị cũ, bố trí tại nơi đến, …).");
 }

@@ -87,6 +87,10 @@ public static class RuleKey
     public const string PlanningMaxCadresPerPosition = "planning.max_cadres_per_position";
     /// <summary>One cadre planned for at most this many positions of the same level in a term.</summary>
     public const string PlanningMaxPositionsPerCadreSameLevel = "planning.max_positions_per_cadre_same_level";
+    /// <summary>The usual minimum period of a rotation, in months; a shorter one is flagged (the competent level may decide so).</summary>
+    public const string RotationMinMonths = "rotation.min_months";
+    /// <summary>Lower bounds of the age bands of the cadre report (30,41,51,61: dưới 30, 30–40, 41–50, 51–60, trên 60).</summary>
+    public const string CadreReportAgeBands = "cadre.report.age_bands";
 
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -118,6 +122,8 @@ public static class RuleKey
         [CommitteeReelectionMinMonthsLeft] = RuleValueKind.Integer,
         [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
+        [RotationMinMonths] = RuleValueKind.Integer,
+        [CadreReportAgeBands] = RuleValueKind.IntegerList,
         [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentOrganizationExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,

@@ -19,6 +19,7 @@ public static class FeatureRegistration
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
         services.AddScoped<Cadres.CadreQueries>();
+        services.AddScoped<Cadres.Rotations.RotationQueries>();
         services.AddScoped<Assessments.AssessmentQueries>();
         services.AddScoped<Assessments.AssessmentReportQuery>();
         services.AddScoped<Reports.StatisticsQueries>();

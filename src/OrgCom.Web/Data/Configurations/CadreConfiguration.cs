@@ -91,3 +91,34 @@ public sealed class PlanningEntryConfiguration : IEntityTypeConfiguration<Planni
         b.HasIndex(e => e.MemberId);
     }
 }
+
+public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
+{
+    public void Configure(EntityTypeBuilder<Rotation> b)
+    {
+        b.ToTable("rotations");
+        // Recorded by the sending side (Write at the sending organization); both sides read it and either records the
+        // return (docs/adr/0012-rotations.md).
+        b.OwnedByEitherOrganization(r => r.FromOrganizationId, r => r.ToOrganizationId);
+        b.Property(r => r.Id).UseIdentityAlwaysColumn();
+        b.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.FromOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.ToOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(r => r.FromAppointmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
+        b.Property(r => r.FromPositionName).HasMaxLength(Position.MaxNameLength + Position.MaxBodyNameLength + 3);
+        b.Property(r => r.ToPositionName).HasMaxLength(Rotation.MaxPositionNameLength);
+        b.Property(r => r.FromLevel).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.ToLevel).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Direction).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.DecisionNumber).HasMaxLength(60);
+        b.Property(r => r.Purpose).HasMaxLength(Rotation.MaxTextLength);
+        b.Property(r => r.ReturnPlacement).HasMaxLength(Rotation.MaxTextLength);
+        b.Ignore(r => r.IsFinished);
+        b.Ignore(r => r.EndsOn);
+        b.Ignore(r => r.PlannedMonths);
+        b.HasIndex(r => r.MemberId);
+        b.HasIndex(r => new { r.FromOrganizationId, r.PlannedEndOn });
+        b.HasIndex(r => new { r.ToOrganizationId, r.PlannedEndOn });
+    }
+}

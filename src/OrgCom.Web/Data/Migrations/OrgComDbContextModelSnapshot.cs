@@ -264,12 +264,14 @@ namespace OrgCom.Web.Data.Migrations
 
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("approved_at");
+                        .HasColumnName("approved_at")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
 
                     b.Property<string>("ApprovedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("approved_by");
+                        .HasColumnName("approved_by")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
 
                     b.Property<int>("CompletedCount")
                         .HasColumnType("integer")
@@ -305,12 +307,14 @@ namespace OrgCom.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
                         .HasColumnName("overrides")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::jsonb")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
 
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
-                        .HasColumnName("reopen_reason");
+                        .HasColumnName("reopen_reason")
+                        .HasAnnotation("OrgCom:ScopeDecision", "");
 
                     b.Property<int>("RequiredCount")
                         .HasColumnType("integer")
@@ -330,16 +334,19 @@ namespace OrgCom.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("OrgCom:ScopeDecision", "Submitted");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
+                        .HasColumnName("submitted_at")
+                        .HasAnnotation("OrgCom:ScopeDecision", "*");
 
                     b.Property<string>("SubmittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("submitted_by");
+                        .HasColumnName("submitted_by")
+                        .HasAnnotation("OrgCom:ScopeDecision", "*");
 
                     b.HasKey("Id")
                         .HasName("pk_organization_assessments");
@@ -359,8 +366,9 @@ namespace OrgCom.Web.Data.Migrations
                     b.ToTable("organization_assessments", (string)null);
 
                     b
+                        .HasAnnotation("OrgCom:ScopeDecidedAbove", "RoundId")
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
-                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
             modelBuilder.Entity("OrgCom.Core.Assessments.OrganizationRating", b =>
@@ -732,6 +740,122 @@ namespace OrgCom.Web.Data.Migrations
 
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Rotation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("ActualEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_end_on");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<long?>("FromAppointmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_appointment_id");
+
+                    b.Property<string>("FromLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from_level");
+
+                    b.Property<long>("FromOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_organization_id");
+
+                    b.Property<string>("FromPositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("from_position_name");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<DateOnly>("PlannedEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end_on");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReturnPlacement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_placement");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<string>("ToLevel")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to_level");
+
+                    b.Property<long>("ToOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_organization_id");
+
+                    b.Property<string>("ToPositionName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("to_position_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotations");
+
+                    b.HasIndex("FromAppointmentId")
+                        .HasDatabaseName("ix_rotations_from_appointment_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rotations_member_id");
+
+                    b.HasIndex("FromOrganizationId", "PlannedEndOn")
+                        .HasDatabaseName("ix_rotations_from_organization_id_planned_end_on");
+
+                    b.HasIndex("ToOrganizationId", "PlannedEndOn")
+                        .HasDatabaseName("ix_rotations_to_organization_id_planned_end_on");
+
+                    b.ToTable("rotations", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeEitherOwnerProperties", "FromOrganizationId,ToOrganizationId")
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
@@ -2107,6 +2231,36 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_positions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Rotation", b =>
+                {
+                    b.HasOne("OrgCom.Core.Cadres.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("FromAppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rotations_appointments_from_appointment_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_from_organization_id");
+
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_to_organization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>

@@ -17,8 +17,10 @@ namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>A member's posts: appoint (bổ nhiệm, bổ nhiệm lại, kéo dài, bầu) to a position in scope, or end a post.</summary>
 public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, CurrentUser currentUser, AuditRecorder audit,
-    RuleBookProvider rules, TimeProvider clock) : PageModel
+    RuleBookProvider rules, TimeProvider clock, Rotations.RotationQueries rotations) : PageModel
 {
+    public List<Rotations.RotationRow> Rotations { get; private set; } = [];
+    public DateOnly Today { get; private set; }
     public Member Member { get; private set; } = null!;
     public List<Appointment> History { get; private set; } = [];
     public List<PositionOption> Positions { get; private set; } = [];
@@ -132,6 +134,8 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         Member = member;
         History = await queries.HistoryAsync(memberId, ct);
         Positions = await queries.PositionsAsync(ct);
+        Rotations = await rotations.OfMemberAsync(memberId, ct);
+        Today = VietnamTime.Today(clock);
         var (book, _) = await rules.GetAsync(ct);
         var term = book.Get(RuleKey.AppointmentTermMonths, VietnamTime.Today(clock));
         TermRule = term.Citation.ToString();
