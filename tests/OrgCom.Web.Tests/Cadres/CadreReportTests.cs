@@ -27,7 +27,7 @@ public sealed class CadreReportTests : AppTest
         Assert.Contains(page.QuerySelectorAll("[data-testid=planned] tbody tr").Select(Cells), r => r[0] == "Bí thư Thành ủy" && r[2] == "2");
         var years = page.QuerySelectorAll("[data-testid=retirements] tbody tr").Select(Cells).ToList();
         Assert.Equal(5, years.Count);
-        Assert.Equal(DateTime.Today.Year.ToString(), years[0][0]);
+        Assert.Equal(OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System).Year.ToString(), years[0][0]);
         Assert.Equal(6, page.QuerySelectorAll("canvas[id^=chart-]").Length);
 
         var excel = await hanoi.GetAsync("/Cadres/Report?handler=Excel");
