@@ -86,6 +86,12 @@ public static class RuleKey
     /// <summary>One cadre planned for at most this many positions of the same level in a term.</summary>
     public const string PlanningMaxPositionsPerCadreSameLevel = "planning.max_positions_per_cadre_same_level";
 
+    // Statistics forms (domain.md §6).
+    /// <summary>The last age (completed years) of each age band of the statistics forms but the open last one.</summary>
+    public const string ReportAgeBandsYears = "report.age_bands_years";
+    /// <summary>The first party age (completed years) of each party-age band of the statistics forms but the first.</summary>
+    public const string ReportPartyAgeBandsYears = "report.party_age_bands_years";
+
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
         [AdmissionMinAgeMonths] = RuleValueKind.Integer,
@@ -121,6 +127,8 @@ public static class RuleKey
         [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
         [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
         [AssessmentPointBands] = RuleValueKind.IntegerList,
+        [ReportAgeBandsYears] = RuleValueKind.IntegerList,
+        [ReportPartyAgeBandsYears] = RuleValueKind.IntegerList,
     };
 
     /// <summary>Every key the application expects to find in the rule data.</summary>

@@ -117,7 +117,7 @@ public sealed class FreezeAndFormsTests : ReportTest
     }
 
     [Fact]
-    public async Task Organizations_by_kind_count_the_tree_at_the_date_with_members_and_the_assessment_form_waits_for_data()
+    public async Task Organizations_by_kind_count_the_tree_at_the_date_with_members_and_the_assessment_form_without_ratings_has_no_data()
     {
         var client = await SignInAsync("hanoi");
         var page = await GetDocumentAsync(client, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={Commune}&To=31/12/2025");
@@ -129,8 +129,8 @@ public sealed class FreezeAndFormsTests : ReportTest
         var early = await GetDocumentAsync(client, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={Commune}&To={established.AddDays(-1):dd/MM/yyyy}");
         Assert.Equal("0", Cells(early.QuerySelector($"tr[data-organization='{A}']")!)["k:GrassrootsCell"]);
 
-        var assessment = await GetDocumentAsync(client, $"/Reports/View?Form=AssessmentResults&OrganizationId={Commune}&To=31/12/2025");
-        Assert.NotNull(assessment.QuerySelector("[data-testid=assessment-pending]"));
+        var assessment = await GetDocumentAsync(client, $"/Reports/View?Form=AssessmentResults&OrganizationId={Commune}&Year=2025");
+        Assert.Equal("Năm 2025", assessment.QuerySelector("[data-testid=period]")!.TextContent.Trim());
         Assert.Contains("Chưa có dữ liệu", assessment.QuerySelector("[data-testid=no-data]")!.TextContent);
         Assert.Null(assessment.QuerySelector("[data-testid=report]"));
     }

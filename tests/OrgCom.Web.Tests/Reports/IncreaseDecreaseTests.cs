@@ -43,6 +43,34 @@ public sealed class IncreaseDecreaseTests : ReportTest
     }
 
     [Fact]
+    public async Task A_member_row_changed_without_its_event_shows_as_a_difference_in_the_check_not_hidden()
+    {
+        // "Lê Văn Ra Đảng" left on 01/04/2025 (event recorded). Someone puts the row back to official by SQL, with no
+        // readmission event: the closing count sees the member, the period's events say one left.
+        var left = People["Lê Văn Ra Đảng"];
+        await ScalarAsync("update members set status = 'Official', ended_on = null where id = @id; select 0", ("id", left));
+        var client = await SignInAsync("hanoi");
+        var page = await GetDocumentAsync(client, Url(Commune, "01/01/2025", "30/06/2025"));
+        var row = page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{A}']")!;
+        var cells = Cells(row);
+        Assert.Equal("8", cells["Opening"]);
+        Assert.Equal("1", cells["Left"]);
+        Assert.Equal("8", cells["Closing"]);
+        Assert.Equal("+1", cells["balance"]);
+        Assert.Equal("+1", Cells(page.QuerySelector("[data-testid=totals]")!)["balance"]);
+        // Cell B still balances.
+        Assert.Equal("✓", Cells(page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{B}']")!)["balance"]);
+        var summary = page.QuerySelector("[data-testid=balance]")!;
+        Assert.Contains("lệch +1", summary.TextContent);
+        Assert.Contains("1 dòng không khớp", summary.TextContent);
+        Assert.Contains("text-danger", summary.ClassName);
+        // The closing number and its list agree: the member is listed at the closing date.
+        var closing = await GetDocumentAsync(client, row.QuerySelector("td[data-column='Closing'] a")!.GetAttribute("href")!);
+        Assert.Contains("Lê Văn Ra Đảng", closing.QuerySelector("[data-testid=members]")!.TextContent);
+        Assert.Contains("8", closing.QuerySelector("[data-testid=drill-summary]")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_counts_agree_with_the_membership_at_date_seam_on_every_day_around_the_changes()
     {
         var root = await RootPathAsync(Commune);
