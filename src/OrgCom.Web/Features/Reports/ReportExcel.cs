@@ -20,6 +20,14 @@ public static class ReportExcel
         titles.Add("Đơn vị: " + table.OrganizationName);
         titles.Add(table.PeriodText);
         titles.Add(XlsxReport<ReportRow>.ExportedOnLine(exportedOn));
+        if (table.Form == ReportForm.IncreaseDecrease && table.Rows.Count > 0)
+        {
+            // The balance check, as on screen: a difference is reported, not hidden.
+            var gap = StatisticsQueries.Imbalance(table, totals);
+            var unbalanced = table.Rows.Where(r => StatisticsQueries.Imbalance(table, r.Values) != 0).Select(r => r.Name).ToList();
+            titles.Add("Kiểm tra đầu kỳ + tăng − giảm = cuối kỳ: " + (gap == 0 && unbalanced.Count == 0 ? "khớp"
+                : $"lệch {StatisticsQueries.SignedNumber(gap)} đảng viên" + (unbalanced.Count > 0 ? $"; dòng không khớp: {string.Join(", ", unbalanced)}" : "")));
+        }
         if (table.Comparison is { } previous)
             titles.Add($"So sánh — {previous.Label}: " + string.Join("; ", table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Group is null || x.c.IsShare)
                 .Select(x => $"{(x.c.IsShare ? x.c.Group + " (%)" : x.c.Header)} {table.Text(x.i, previous.Totals[x.i])}")));

@@ -79,8 +79,8 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             else
                 Add(values, (row, key), n);
         }, ct, ("root", root.Id), ("from", from), ("to", to));
-        // Opening and closing are counted at the two dates, member by member (MembershipAtDate.MembersSql), not derived
-        // from the flows: so "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events.
+        // Opening and closing are counted at the two dates, member by member (CountsAtSql, as MembershipAtDate.MembersSql),
+        // not derived from the flows: so "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events.
         foreach (var (key, date) in new[] { ("Opening", from.AddDays(-1)), ("Closing", to) })
             foreach (var (row, n) in await CountsAtAsync(root, date, ct))
                 values[(row, key)] = n;
@@ -107,15 +107,45 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// <summary>"+3", "−2" (the minus sign), "0".</summary>
     public static string SignedNumber(long n) => n > 0 ? "+" + ReportRequest.Number(n) : n < 0 ? "−" + ReportRequest.Number(-n) : "0";
 
+    /// <summary>
+    /// Rows <c>(organization_id, n)</c>: the members counted at the end of <c>@date</c> per organization of the subtree
+    /// CTE <c>subtree</c> (column <c>id</c>) — exactly <see cref="MembershipAtDate.MembersSql"/> grouped by organization
+    /// (a test checks it on every day around a set of changes), computed without reading every member: the current
+    /// counted members (<c>member_counts</c>, kept from the member rows), less those whose count changed after the date
+    /// where they are now, plus them where their first count-changing event after the date says they were. Only the
+    /// events after the date are read, one per member; the flows (<c>member_flows</c>) are not used, so opening +
+    /// increases − decreases = closing is a check of the member rows against their events, not an identity.
+    /// </summary>
+    public const string CountsAtSql = """
+        select x.organization_id, sum(x.n)::bigint as n from (
+            select c.organization_id, (c.probationary + c.official)::bigint as n from member_counts c
+            union all
+            select v.organization_id, v.n::bigint
+            from (select distinct on (e.member_id) e.member_id, e.kind, e.organization_id, e.other_organization_id
+                  from member_events e
+                  where e.effective_on > @date
+                    and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
+                    and member_flow_sign(e.counted_flow) <> 0
+                  order by e.member_id, e.effective_on, e.id) ch
+            join members m on m.id = ch.member_id
+            cross join lateral (values
+                (case when m.status in ('Probationary', 'Official') then m.organization_id end, -1),
+                (case when ch.kind not in ('CeremonyHeld', 'Readmitted')
+                      then case when ch.kind = 'TransferReceived' then ch.other_organization_id else ch.organization_id end end, 1)
+            ) v(organization_id, n)
+            where v.organization_id is not null) x
+        where x.organization_id in (select id from subtree)
+        group by x.organization_id
+        """;
+
     /// <summary>Members counted at the end of <paramref name="date"/>, by report row (the root's child above, or the root).</summary>
     private async Task<Dictionary<long, long>> CountsAtAsync(ReportRoot root, DateOnly date, CancellationToken ct)
     {
         var counts = new Dictionary<long, long>();
         await ReadAsync($"""
-            with {Subtree},
-            at as ({MembershipAtDate.MembersSql})
-            select s.row_id, count(*)::bigint from at join subtree s on s.id = at.organization_id group by 1
-            """, r => counts[r.GetInt64(0)] = r.GetInt64(1), ct, ("root", root.Id), ("root_path", root.Path), ("date", date));
+            with {Subtree}
+            select s.row_id, sum(at.n)::bigint from ({CountsAtSql}) at join subtree s on s.id = at.organization_id group by 1
+            """, r => counts[r.GetInt64(0)] = r.GetInt64(1), ct, ("root", root.Id), ("date", date));
         return counts;
     }
 
