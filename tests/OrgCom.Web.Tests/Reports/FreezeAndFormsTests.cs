@@ -74,6 +74,23 @@ public sealed class FreezeAndFormsTests : ReportTest
     }
 
     [Fact]
+    public async Task A_reporting_date_still_to_come_cannot_be_frozen_and_nothing_is_stored()
+    {
+        var client = await SignInAsync("hanoi");
+        var future = $"/Reports/View?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2026&To=31/12/2026";
+        var response = await PostFormAsync(client, future + "&handler=Freeze", new() { ["Note"] = "Cả năm 2026" }, future);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = (await DocumentAsync(response)).QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("ngày báo cáo chưa đến", errors);
+        Assert.Contains("31/12/2026", errors);
+        Assert.Equal(0, await WithDbAsync(db => db.FrozenReports.IgnoreQueryFilters().CountAsync()));
+        Assert.False(await WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.EntityType == "frozen_reports")));
+        // Today itself can be frozen.
+        var today = $"/Reports/View?Form=MembersAtDate&OrganizationId={Commune}&To=20/11/2026&Dimension=Gender";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, today + "&handler=Freeze", new(), today)).StatusCode);
+    }
+
+    [Fact]
     public async Task Freezing_needs_write_permission_and_a_reader_cannot_freeze()
     {
         var leader = await SignInAsync("lanhdao.hanoi");

@@ -127,7 +127,8 @@ public sealed class StatisticsQueries(OrgComDbContext db)
                     and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
                     and member_flow_sign(e.counted_flow) <> 0
                   order by e.member_id, e.effective_on, e.id) ch
-            join members m on m.id = ch.member_id
+            -- One look-up of the member's row each (the changed are few next to all the members).
+            cross join lateral (select mm.organization_id, mm.status from members mm where mm.id = ch.member_id offset 0) m
             cross join lateral (values
                 (case when m.status in ('Probationary', 'Official') then m.organization_id end, -1),
                 (case when ch.kind not in ('CeremonyHeld', 'Readmitted')

@@ -74,6 +74,14 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
             ModelState.AddModelError("", "Báo cáo chưa có số liệu nên không chốt được.");
             return Page();
         }
+        // Numbers are frozen at a reporting date that has come (a year's assessment results once the year's rounds run).
+        var today = VietnamTime.Today(clock);
+        if (!Report.IsYear && Table.To > today)
+        {
+            ModelState.AddModelError(nameof(ReportRequest.To), $"Chưa chốt được số liệu tại ngày {Core.Common.DateText.Format(Table.To)}: "
+                + $"ngày báo cáo chưa đến (hôm nay là {Core.Common.DateText.Format(today)}).");
+            return Page();
+        }
         var frozen = FrozenReport.Freeze(Table, Report.Parameters, clock.GetUtcNow(), currentUser.UserName, Note);
         db.FrozenReports.Add(frozen);
         audit.Reason = $"Chốt số liệu {Table.Title.ToLowerInvariant()} — {Table.OrganizationName}, {Table.PeriodText.ToLowerInvariant()}";
