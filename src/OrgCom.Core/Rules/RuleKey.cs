@@ -92,6 +92,12 @@ public static class RuleKey
     /// <summary>Lower bounds of the age bands of the cadre report (30,41,51,61: dưới 30, 30–40, 41–50, 51–60, trên 60).</summary>
     public const string CadreReportAgeBands = "cadre.report.age_bands";
 
+    // Statistics forms (domain.md §6).
+    /// <summary>The last age (completed years) of each age band of the statistics forms but the open last one.</summary>
+    public const string ReportAgeBandsYears = "report.age_bands_years";
+    /// <summary>The first party age (completed years) of each party-age band of the statistics forms but the first.</summary>
+    public const string ReportPartyAgeBandsYears = "report.party_age_bands_years";
+
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
         [AdmissionMinAgeMonths] = RuleValueKind.Integer,
@@ -130,6 +136,8 @@ public static class RuleKey
         [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
         [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
         [AssessmentPointBands] = RuleValueKind.IntegerList,
+        [ReportAgeBandsYears] = RuleValueKind.IntegerList,
+        [ReportPartyAgeBandsYears] = RuleValueKind.IntegerList,
     };
 
     /// <summary>Every key the application expects to find in the rule data.</summary>

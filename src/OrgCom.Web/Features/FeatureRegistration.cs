@@ -24,6 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<Assessments.AssessmentReportQuery>();
         services.AddScoped<Reports.StatisticsQueries>();
         services.AddScoped<Reports.DashboardQueries>();
+        services.AddScoped<Reports.AssessmentResultsForm>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }
