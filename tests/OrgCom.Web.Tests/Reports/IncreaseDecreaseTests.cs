@@ -5,7 +5,8 @@ namespace OrgCom.Web.Tests.Reports;
 
 public sealed class IncreaseDecreaseTests : ReportTest
 {
-    private string Url(long org, string from, string to) => $"/Reports/View?Form=IncreaseDecrease&OrganizationId={org}&From={from}&To={to}";
+    private string Url(long org, string from, string to, bool reconcile = true) =>
+        $"/Reports/View?Form=IncreaseDecrease&OrganizationId={org}&From={from}&To={to}" + (reconcile ? "&Reconcile=true" : "");
 
     public static TheoryData<string, string, string, Dictionary<string, string>> Periods => new()
     {
@@ -40,6 +41,23 @@ public sealed class IncreaseDecreaseTests : ReportTest
         Assert.Equal("✓", row!.QuerySelectorAll("td").Last().TextContent.Trim());
         Assert.Contains("khớp", page.QuerySelector("[data-testid=balance]")!.TextContent);
         Assert.DoesNotContain("KHÔNG KHỚP", page.QuerySelector("[data-testid=balance]")!.TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task Without_reconciling_the_pre_aggregated_numbers_are_the_same_and_no_check_is_claimed(
+        string from, string to, string cell, Dictionary<string, string> expected)
+    {
+        var client = await SignInAsync("hanoi");
+        var page = await GetDocumentAsync(client, Url(Commune, from, to, reconcile: false));
+        var row = page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{(cell == "A" ? A : B)}']")!;
+        var cells = Cells(row);
+        foreach (var (key, value) in expected)
+            Assert.True(cells[key] == value, $"{cell} {from}–{to} {key}: {cells[key]}, expected {value}");
+        Assert.False(cells.ContainsKey("balance"));
+        Assert.Null(page.QuerySelector("[data-testid=balance]"));
+        Assert.Contains("Chưa đối chiếu", page.QuerySelector("[data-testid=not-reconciled]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("[data-testid=reconcile]"));
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public static class ReportExcel
         titles.Add("Đơn vị: " + table.OrganizationName);
         titles.Add(table.PeriodText);
         titles.Add(XlsxReport<ReportRow>.ExportedOnLine(exportedOn));
-        if (table.Form == ReportForm.IncreaseDecrease && table.Rows.Count > 0)
+        if (table.Form == ReportForm.IncreaseDecrease && !table.Reconciled)
+            titles.Add("Số đầu kỳ = cuối kỳ − tăng + giảm trong kỳ (số liệu tổng hợp, chưa đối chiếu từng đảng viên)");
+        if (table.Form == ReportForm.IncreaseDecrease && table.Reconciled && table.Rows.Count > 0)
         {
             // The balance check, as on screen: a difference is reported, not hidden.
             var gap = StatisticsQueries.Imbalance(table, totals);

@@ -17,6 +17,9 @@ public sealed class ReportRequest
 
     /// <summary>The year of a report by year (assessment results).</summary>
     [FromQuery] public int? Year { get; set; }
+    /// <summary>Increase/decrease: count the opening and closing member by member at the two dates (a real check of the
+    /// registry against its events, slower for a large subtree) instead of from the pre-aggregated counts.</summary>
+    [FromQuery] public bool Reconcile { get; set; }
 
     public bool IsPeriod => Form == ReportForm.IncreaseDecrease;
 
@@ -81,7 +84,8 @@ public sealed class ReportRequest
     public string QueryFor(long organizationId, DateOnly? from, DateOnly to) => IsYear
         ? $"Form={Form}&OrganizationId={organizationId}&Year={to.Year}"
         : $"Form={Form}&OrganizationId={organizationId}" + (from is { } f ? $"&From={DateText.Format(f)}" : "")
-          + $"&To={DateText.Format(to)}" + (Form == ReportForm.MembersAtDate ? $"&Dimension={Dimension}" : "");
+          + $"&To={DateText.Format(to)}" + (Form == ReportForm.MembersAtDate ? $"&Dimension={Dimension}" : "")
+          + (Form == ReportForm.IncreaseDecrease && Reconcile ? "&Reconcile=true" : "");
 
     public string Parameters => Form switch
     {

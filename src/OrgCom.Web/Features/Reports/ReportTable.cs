@@ -56,6 +56,11 @@ public sealed class ReportTable
     /// <summary>A note printed under the table (e.g. where the age bands come from), kept with a frozen copy.</summary>
     public string? Footnote { get; init; }
 
+    /// <summary>Increase/decrease: the opening and closing were counted member by member at the two dates, so the
+    /// balance "đầu kỳ + tăng − giảm = cuối kỳ" is a real check; otherwise the opening is derived from the closing and
+    /// the period's flows and there is nothing to check.</summary>
+    public bool Reconciled { get; init; }
+
     public required IReadOnlyList<ReportColumn> Columns { get; init; }
     public required IReadOnlyList<ReportRow> Rows { get; init; }
 

@@ -120,7 +120,7 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         }
         Table = Report.Form switch
         {
-            ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, ct),
+            ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, Report.Reconcile, ct),
             ReportForm.MembersAtDate => await statistics.MembersAtDateAsync(root, dates.To, Report.Dimension, bands!, ct),
             ReportForm.OrganizationsByKind => await statistics.OrganizationsByKindAsync(root, dates.To, ct),
             _ => await assessments.RunAsync(root, dates.To.Year, ct),
