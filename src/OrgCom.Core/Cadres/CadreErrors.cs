@@ -58,4 +58,24 @@ public static class CadreErrors
     public static readonly Error RotationReturnInFuture = new("rotation.return.future", "Ngày kết thúc luân chuyển không thể sau ngày hôm nay.");
     public static readonly Error RotationPlacementRequired = new("rotation.placement",
         "Chưa nhập nơi công tác sau luân chuyển (trở về đơn vị cũ, bố trí tại nơi đến, …).");
+
+    // Retirement decided on another date (nghỉ hưu ở tuổi cao hơn / trước tuổi).
+    public static Error RetirementDecisionNotCadre(string name) => new("retirement_decision.not_cadre",
+        $"{name} không giữ chức vụ nào: chỉ ghi quyết định nghỉ hưu cho cán bộ đang giữ chức vụ.");
+    public static readonly Error RetirementDecisionKindRequired = new("retirement_decision.kind",
+        "Hãy chọn nghỉ hưu ở tuổi cao hơn hoặc nghỉ hưu trước tuổi.");
+    public static readonly Error RetirementDecisionFirstOfMonth = new("retirement_decision.first_of_month",
+        "Ngày nghỉ hưu theo quyết định phải là ngày đầu tháng (thời điểm nghỉ hưu là kết thúc ngày cuối cùng của tháng trước).");
+    public static readonly Error RetirementDecisionReasonRequired = new("retirement_decision.reason",
+        "Chưa nhập lý do (ví dụ: có học vị tiến sĩ; theo nguyện vọng; suy giảm sức khỏe).");
+    public static Error RetirementDecisionNoRule(string key, DateOnly on) => new("retirement_decision.no_rule",
+        $"Chưa có dữ liệu quy định \"{key}\" áp dụng ngày {DateText.Format(on)}: không kiểm tra được quyết định.");
+    public static Error RetirementLaterNotLater(DateOnly computed) => new("retirement_decision.later.not_later",
+        $"Nghỉ hưu ở tuổi cao hơn phải từ sau ngày nghỉ hưu theo tuổi ({DateText.Format(computed)}).");
+    public static Error RetirementEarlierNotEarlier(DateOnly computed) => new("retirement_decision.earlier.not_earlier",
+        $"Nghỉ hưu trước tuổi phải trước ngày nghỉ hưu theo tuổi ({DateText.Format(computed)}).");
+    /// <param name="direction">"sau" or "trước".</param>
+    public static Error RetirementBeyondLimit(string direction, string max, DateOnly limit, Rules.RuleCitation citation) =>
+        new("retirement_decision.limit",
+            $"Ngày nghỉ hưu theo quyết định chỉ được {direction} ngày nghỉ hưu theo tuổi tối đa {max} (không {direction} ngày {DateText.Format(limit)}). {citation}.");
 }

@@ -70,6 +70,10 @@ public static class RuleKey
     public const string RetirementAgeMonthsMale = "retirement.age_months.male";
     /// <summary>Retirement age of women in months, by the calendar year in which it is reached (Decree 135/2020).</summary>
     public const string RetirementAgeMonthsFemale = "retirement.age_months.female";
+    /// <summary>A decided later retirement is at most this many months after the computed one.</summary>
+    public const string RetirementLaterMaxMonths = "retirement.later_max_months";
+    /// <summary>A decided earlier retirement is at most this many months before the computed one.</summary>
+    public const string RetirementEarlierMaxMonths = "retirement.earlier_max_months";
     /// <summary>Length of the term of an appointed post, in months (5 years).</summary>
     public const string AppointmentTermMonths = "appointment.term_months";
     /// <summary>The cadre is notified at least this many working days before the term ends.</summary>
@@ -120,6 +124,8 @@ public static class RuleKey
         [RemovalMonthsWithoutActivity] = RuleValueKind.Integer,
         [RetirementAgeMonthsMale] = RuleValueKind.YearTable,
         [RetirementAgeMonthsFemale] = RuleValueKind.YearTable,
+        [RetirementLaterMaxMonths] = RuleValueKind.Integer,
+        [RetirementEarlierMaxMonths] = RuleValueKind.Integer,
         [AppointmentTermMonths] = RuleValueKind.Integer,
         [ReappointmentNoticeWorkingDays] = RuleValueKind.Integer,
         [ReappointmentToRetirementMinMonths] = RuleValueKind.Integer,

@@ -31,6 +31,7 @@ public sealed class OrgComDbContext(
     public DbSet<OrgCom.Core.Cadres.PlanningBatch> PlanningBatches => Set<OrgCom.Core.Cadres.PlanningBatch>();
     public DbSet<OrgCom.Core.Cadres.PlanningEntry> PlanningEntries => Set<OrgCom.Core.Cadres.PlanningEntry>();
     public DbSet<OrgCom.Core.Cadres.Rotation> Rotations => Set<OrgCom.Core.Cadres.Rotation>();
+    public DbSet<OrgCom.Core.Cadres.RetirementDecision> RetirementDecisions => Set<OrgCom.Core.Cadres.RetirementDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -83,6 +84,8 @@ public sealed class OrgComDbContext(
         // A rotation is seen by the sending and the receiving side, as a transfer.
         builder.Entity<OrgCom.Core.Cadres.Rotation>().HasQueryFilter(r => ScopeUnrestricted
             || Organizations.Any(o => o.Id == r.FromOrganizationId) || Organizations.Any(o => o.Id == r.ToOrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.RetirementDecision>().HasQueryFilter(d =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == d.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
 

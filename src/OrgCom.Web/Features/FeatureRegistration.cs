@@ -20,6 +20,7 @@ public static class FeatureRegistration
         services.AddScoped<Admin.UserQueries>();
         services.AddScoped<Cadres.CadreQueries>();
         services.AddScoped<Cadres.Rotations.RotationQueries>();
+        services.AddScoped<Cadres.RetirementDecisionQueries>();
         services.AddScoped<Assessments.AssessmentQueries>();
         services.AddScoped<Assessments.AssessmentReportQuery>();
         services.AddScoped<Reports.StatisticsQueries>();

@@ -122,3 +122,24 @@ public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
         b.HasIndex(r => new { r.ToOrganizationId, r.PlannedEndOn });
     }
 }
+
+public sealed class RetirementDecisionConfiguration : IEntityTypeConfiguration<RetirementDecision>
+{
+    public void Configure(EntityTypeBuilder<RetirementDecision> b)
+    {
+        b.ToTable("retirement_decisions");
+        // In the scope of the cadre's organization when decided (docs/architecture.md, cadres).
+        b.OwnedByOrganization(d => d.OrganizationId);
+        b.Property(d => d.Id).UseIdentityAlwaysColumn();
+        b.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.DecisionNumber).HasMaxLength(60);
+        b.Property(d => d.Reason).HasMaxLength(RetirementDecision.MaxReasonLength);
+        b.Ignore(d => d.DecisionText);
+        // One decision per cadre: a new one replaces it.
+        b.HasIndex(d => d.MemberId).IsUnique();
+        b.HasIndex(d => new { d.OrganizationId, d.PensionFrom });
+    }
+}

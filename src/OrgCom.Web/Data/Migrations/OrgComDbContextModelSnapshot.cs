@@ -743,6 +743,77 @@ namespace OrgCom.Web.Data.Migrations
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Cadres.RetirementDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ComputedPensionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("computed_pension_from");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PensionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("pension_from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retirement_decisions");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retirement_decisions_member_id");
+
+                    b.HasIndex("OrganizationId", "PensionFrom")
+                        .HasDatabaseName("ix_retirement_decisions_organization_id_pension_from");
+
+                    b.ToTable("retirement_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Core.Cadres.Rotation", b =>
                 {
                     b.Property<long>("Id")
@@ -2231,6 +2302,23 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_positions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.RetirementDecision", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retirement_decisions_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retirement_decisions_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.Rotation", b =>

@@ -40,6 +40,10 @@ public sealed class DetailsModel(OrgComDbContext db, RotationQueries queries, Ca
             ModelState.AddModelError(nameof(ActualEndOn), parsed.Error!.Message);
         if (!ModelState.IsValid)
             return Page();
+        // Two returns recorded at the same time: the row lock makes the second wait for the first, then read its end and
+        // be refused ("đã kết thúc") instead of writing over it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"select 1 from rotations where id = {rotationId} for update", ct);
         var rotation = await db.Rotations.SingleAsync(r => r.Id == rotationId, ct);
         var result = rotation.Return(parsed.Value, ReturnPlacement, Today);
         if (!result.IsSuccess)
@@ -49,6 +53,7 @@ public sealed class DetailsModel(OrgComDbContext db, RotationQueries queries, Ca
         }
         audit.Reason = $"Kết thúc luân chuyển: {rotation.ReturnPlacement}";
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Success"] = $"Đã ghi {rotation.MemberName} kết thúc luân chuyển ngày {DateText.Format(parsed.Value)}.";
         return Redirect($"/Cadres/Rotations/Details/{rotationId}");
     }

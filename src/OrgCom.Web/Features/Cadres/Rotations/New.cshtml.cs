@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OrgCom.Core.Access;
 using OrgCom.Core.Cadres;
 using OrgCom.Core.Common;
@@ -71,7 +72,22 @@ public sealed class NewModel(OrgComDbContext db, CadreQueries cadres, RotationQu
         }
         db.Rotations.Add(created.Value!);
         audit.Reason = $"Luân chuyển theo quyết định {created.Value!.DecisionNumber}";
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: "rotations_no_overlap" })
+        {
+            // Another rotation of the same cadre was saved between the check and this save (docs/adr/0012-rotations.md):
+            // the same refusal as the check's, naming the rotation that won.
+            db.ChangeTracker.Clear();
+            var other = (await rotations.PeriodsOfAsync(Member.Id, null, ct))
+                .FirstOrDefault(o => o.StartOn <= end.Value && start.Value <= o.EndsOn);
+            ModelState.AddModelError("", other is null
+                ? $"{Member.FullName} vừa được ghi một đợt luân chuyển khác trùng thời gian này: một cán bộ chỉ luân chuyển một nơi tại một thời điểm."
+                : CadreErrors.RotationOverlaps(Member.FullName, other.StartOn, other.EndsOn).Message);
+            return Page();
+        }
         var (book, _) = await rules.GetAsync(ct);
         TempData["Success"] = $"Đã ghi luân chuyển {Member.FullName} đến \"{created.Value.ToPositionName}\" từ ngày "
             + $"{DateText.Format(start.Value)} đến ngày {DateText.Format(end.Value)} ({Rotation.DisplayName(created.Value.Direction).ToLowerInvariant()})."
