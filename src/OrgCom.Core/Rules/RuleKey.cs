@@ -85,6 +85,12 @@ public static class RuleKey
     public const string PlanningMaxCadresPerPosition = "planning.max_cadres_per_position";
     /// <summary>One cadre planned for at most this many positions of the same level in a term.</summary>
     public const string PlanningMaxPositionsPerCadreSameLevel = "planning.max_positions_per_cadre_same_level";
+    /// <summary>Documents a dossier submitted for an appointment requires, per cadre (SubmissionDocument names).</summary>
+    public const string SubmissionDocumentsAppointment = "submission.documents.appointment";
+    /// <summary>Documents a dossier submitted for a nomination (giới thiệu ứng cử) requires, per cadre.</summary>
+    public const string SubmissionDocumentsNomination = "submission.documents.nomination";
+    /// <summary>Documents a dossier submitted for a planning proposal requires, per cadre.</summary>
+    public const string SubmissionDocumentsPlanning = "submission.documents.planning";
 
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -116,6 +122,9 @@ public static class RuleKey
         [CommitteeReelectionMinMonthsLeft] = RuleValueKind.Integer,
         [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
+        [SubmissionDocumentsAppointment] = RuleValueKind.NameList,
+        [SubmissionDocumentsNomination] = RuleValueKind.NameList,
+        [SubmissionDocumentsPlanning] = RuleValueKind.NameList,
         [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
         [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,

@@ -30,6 +30,9 @@ public sealed class OrgComDbContext(
     public DbSet<OrgCom.Core.Cadres.Appointment> Appointments => Set<OrgCom.Core.Cadres.Appointment>();
     public DbSet<OrgCom.Core.Cadres.PlanningBatch> PlanningBatches => Set<OrgCom.Core.Cadres.PlanningBatch>();
     public DbSet<OrgCom.Core.Cadres.PlanningEntry> PlanningEntries => Set<OrgCom.Core.Cadres.PlanningEntry>();
+    public DbSet<OrgCom.Core.Cadres.PersonnelSubmission> PersonnelSubmissions => Set<OrgCom.Core.Cadres.PersonnelSubmission>();
+    public DbSet<OrgCom.Core.Cadres.SubmissionCadre> SubmissionCadres => Set<OrgCom.Core.Cadres.SubmissionCadre>();
+    public DbSet<OrgCom.Core.Cadres.SubmissionDocumentTick> SubmissionDocumentTicks => Set<OrgCom.Core.Cadres.SubmissionDocumentTick>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -79,6 +82,13 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
         builder.Entity<OrgCom.Core.Cadres.PlanningEntry>().HasQueryFilter(e =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
+        // Personnel submissions belong to the preparer; the competent level above sees them through its subtree.
+        builder.Entity<OrgCom.Core.Cadres.PersonnelSubmission>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.SubmissionCadre>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.SubmissionDocumentTick>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
 

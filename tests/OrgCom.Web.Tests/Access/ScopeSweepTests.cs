@@ -26,7 +26,7 @@ public sealed class ScopeSweepTests : AppTest
         "/Account/Login", "/Account/LoginWith2fa", "/Account/AccessDenied", "/Error", "/health",
     };
 
-    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round);
+    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round, long Submission = 0);
 
     private async Task<Foreign> PlantForeignDataAsync()
     {
@@ -54,7 +54,13 @@ public sealed class ScopeSweepTests : AppTest
             await db.SaveChangesAsync();
             db.OrganizationAssessments.Add(OrgCom.Core.Assessments.OrganizationAssessment.Start(round.Id, cell.Id, [member.Id], []));
             await db.SaveChangesAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id);
+            var position = await db.Positions.FirstAsync(p => p.OrganizationId == province.Id);
+            var submission = OrgCom.Core.Cadres.PersonnelSubmission.Create(commune.Id, province.Id, true, OrgCom.Core.Cadres.SubmissionKind.Appointment,
+                position, false, $"Tờ trình {Marker}", "hcm", new DateOnly(2026, 1, 5)).Value!;
+            submission.AddCadre(member.Id, member.FullName, member.Status);
+            db.PersonnelSubmissions.Add(submission);
+            await db.SaveChangesAsync();
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id);
         });
     }
 
@@ -73,6 +79,7 @@ public sealed class ScopeSweepTests : AppTest
             ("Rules", "key") => "probation.months",
             ("Cadres", "memberId") => foreign.Member.ToString(),
             ("Cadres", "batchId") => foreign.PlanningBatch.ToString(),
+            ("Cadres", "submissionId") => foreign.Submission.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
             // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.

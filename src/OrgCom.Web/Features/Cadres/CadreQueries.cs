@@ -104,6 +104,20 @@ public sealed class CadreQueries(OrgComDbContext db)
         return posts.Count > limit ? (posts[..limit], true) : (posts, false);
     }
 
+    /// <summary>
+    /// What the eligibility check needs to know of the person's posts — wherever they are, because it is about the
+    /// person: whether they held <paramref name="position"/> by <paramref name="on"/>, and whether they sit in a
+    /// committee of the position's organization now.
+    /// </summary>
+    public async Task<EligibilityHistory> EligibilityHistoryAsync(long memberId, Position position, DateOnly on, CancellationToken ct)
+    {
+        var posts = db.Appointments.IgnoreQueryFilters().Where(a => a.MemberId == memberId);
+        var heldBefore = await posts.AnyAsync(a => a.PositionId == position.Id && a.StartOn <= on, ct);
+        var committeeMember = await posts.AnyAsync(a => a.EndedOn == null && a.OrganizationId == position.OrganizationId
+            && db.Positions.IgnoreQueryFilters().Any(p => p.Id == a.PositionId && p.IsCommitteeSeat), ct);
+        return new EligibilityHistory(heldBefore, committeeMember);
+    }
+
     /// <summary>The appointment history of a member, newest first, within the user's scope.</summary>
     public async Task<List<Appointment>> HistoryAsync(long memberId, CancellationToken ct)
     {
