@@ -107,6 +107,8 @@ public sealed class SubmissionTests : AppTest
         var leader = await SignInAsync("lanhdao.hanoi");
         var page = await GetDocumentAsync(leader, url);
         Assert.Contains("Bổ nhiệm lần đầu", page.QuerySelector("[data-testid=eligibility]")!.TextContent);
+        Assert.Contains("Hãy chọn kết quả", await ErrorAsync(await PostFormAsync(leader, url + "?handler=Decide",
+            new() { ["DecisionNumber"] = "125-QĐ/TU", ["DecisionDate"] = TodayText }, url)));
         Assert.Contains("không đúng dạng", await ErrorAsync(await PostFormAsync(leader, url + "?handler=Decide",
             new() { ["Approved"] = "true", ["DecisionNumber"] = "QĐ", ["DecisionDate"] = TodayText }, url)));
         Assert.Equal(submitted, await FingerprintAsync());

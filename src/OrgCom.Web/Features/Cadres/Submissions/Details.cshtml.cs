@@ -54,7 +54,8 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
     [BindProperty] public string? SubmittedOn { get; set; }
     [BindProperty] public string? ReturnedOn { get; set; }
     [BindProperty, StoredIn<PersonnelSubmission>(nameof(PersonnelSubmission.ReturnReason), "Lý do trả lại")] public string? ReturnReason { get; set; }
-    [BindProperty] public bool Approved { get; set; }
+    /// <summary>No default: the leader chooses the result explicitly.</summary>
+    [BindProperty] public bool? Approved { get; set; }
     [BindProperty, StoredIn<PersonnelSubmission>(nameof(PersonnelSubmission.DecisionNumber), "Số quyết định")] public string? DecisionNumber { get; set; }
     [BindProperty] public string? DecisionDate { get; set; }
     [BindProperty, StoredIn<PersonnelSubmission>(nameof(PersonnelSubmission.DecisionNote), "Ghi chú quyết định")] public string? DecisionNote { get; set; }
@@ -128,6 +129,8 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
 
     public Task<IActionResult> OnPostDecideAsync(long submissionId, CancellationToken ct) => ChangeAsync(submissionId, Permission.Approve, async () =>
     {
+        if (Approved is not { } approved)
+            return new Error("submission.decision.result", "Hãy chọn kết quả: đồng ý hoặc không đồng ý.");
         var date = DateText.Parse(DecisionDate, "ngày quyết định");
         if (!date.IsSuccess)
             return date.Error!;
@@ -137,16 +140,16 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
                 ? new[] { new FailedCheck(c.Cadre.MemberName, c.Problem ?? "Không kiểm tra được điều kiện", "") }
                 : c.Report.Checks.Where(x => x.Status == CheckStatus.Failed).Select(x => new FailedCheck(c.Cadre.MemberName, x.Rule, x.Source)))
             .ToList();
-        var decided = Submission.Decide(Approved, DecisionNumber, date.Value, DecisionNote, failed, OverrideReason, currentUser.UserName, Today);
+        var decided = Submission.Decide(approved, DecisionNumber, date.Value, DecisionNote, failed, OverrideReason, currentUser.UserName, Today);
         if (!decided.IsSuccess)
             return decided.Error!;
-        var created = Approved && Submission.Kind == SubmissionKind.Appointment ? await AppointAsync(book, ct) : Result.Ok();
+        var created = approved && Submission.Kind == SubmissionKind.Appointment ? await AppointAsync(book, ct) : Result.Ok();
         if (!created.IsSuccess)
             return created.Error!;
-        audit.Reason = $"{(Approved ? "Đồng ý" : "Không đồng ý")} theo quyết định {Submission.DecisionNumber}"
+        audit.Reason = $"{(approved ? "Đồng ý" : "Không đồng ý")} theo quyết định {Submission.DecisionNumber}"
             + (Submission.OverrideReason is { } why ? $"; vẫn đồng ý dù có điều kiện không đạt ({string.Join("; ", failed.Select(f => $"{f.MemberName}: {f.Rule}"))}): {why}" : "");
         return $"Đã ghi quyết định {Submission.DecisionNumber}: {PersonnelSubmission.DisplayName(Submission.Status).ToLowerInvariant()}"
-            + (Approved && Submission.Kind == SubmissionKind.Appointment ? $", bổ nhiệm {Submission.Cadres.Count} lượt cán bộ." : ".");
+            + (approved && Submission.Kind == SubmissionKind.Appointment ? $", bổ nhiệm {Submission.Cadres.Count} lượt cán bộ." : ".");
     }, ct);
 
     /// <summary>The appointments an approved appointment submission decides, one per cadre, through the Core rules of
