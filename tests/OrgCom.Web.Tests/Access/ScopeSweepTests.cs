@@ -26,7 +26,7 @@ public sealed class ScopeSweepTests : AppTest
         "/Account/Login", "/Account/LoginWith2fa", "/Account/AccessDenied", "/Error", "/health",
     };
 
-    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round, long Submission = 0);
+    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round, long Submission = 0, long Appointment = 0);
 
     private async Task<Foreign> PlantForeignDataAsync()
     {
@@ -60,7 +60,9 @@ public sealed class ScopeSweepTests : AppTest
             submission.AddCadre(member.Id, member.FullName, member.Status);
             db.PersonnelSubmissions.Add(submission);
             await db.SaveChangesAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id);
+            var appointment = await db.Appointments.Where(a => a.OrganizationId == province.Id && a.Kind != OrgCom.Core.Cadres.AppointmentKind.Election)
+                .Select(a => a.Id).FirstAsync();
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment);
         });
     }
 
@@ -80,6 +82,7 @@ public sealed class ScopeSweepTests : AppTest
             ("Cadres", "memberId") => foreign.Member.ToString(),
             ("Cadres", "batchId") => foreign.PlanningBatch.ToString(),
             ("Cadres", "submissionId") => foreign.Submission.ToString(),
+            ("Cadres", "appointmentId") => foreign.Appointment.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
             // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.

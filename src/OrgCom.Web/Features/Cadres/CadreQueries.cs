@@ -44,17 +44,16 @@ public sealed class CadreQueries(OrgComDbContext db)
             .ToListAsync(ct);
     }
 
-    public async Task<List<CadreOption>> CadresAsync(CancellationToken ct)
-    {
-        var posts = await db.Appointments
-            .Where(a => a.EndedOn == null)
-            .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName, a.PositionName })
-            .OrderBy(x => x.FullName).ThenBy(x => x.Id)
-            .Take(2000)
-            .ToListAsync(ct);
-        return posts.GroupBy(x => (x.Id, x.FullName))
-            .Select(g => new CadreOption(g.Key.Id, g.Key.FullName, string.Join("; ", g.Select(x => x.PositionName)))).ToList();
-    }
+    /// <summary>Cadres in scope with their active posts, grouped in SQL so each one listed has all its posts, whatever the
+    /// number of posts; at most 2.000 cadres, in name order.</summary>
+    public Task<List<CadreOption>> CadresAsync(CancellationToken ct) => db.Appointments
+        .Where(a => a.EndedOn == null)
+        .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName, a.PositionName })
+        .GroupBy(x => new { x.Id, x.FullName })
+        .OrderBy(g => g.Key.FullName).ThenBy(g => g.Key.Id)
+        .Take(2000)
+        .Select(g => new CadreOption(g.Key.Id, g.Key.FullName, string.Join("; ", g.Select(x => x.PositionName))))
+        .ToListAsync(ct);
 
     /// <summary>
     /// The member's active posts anywhere: one principal post at a time is a rule about the person, not about the
