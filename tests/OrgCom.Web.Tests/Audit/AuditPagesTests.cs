@@ -21,7 +21,9 @@ public sealed class AuditPagesTests : AuditTest
 
     private static string Cell(IElement row, string name) => row.QuerySelector($"[data-testid={name}]")!.TextContent.Trim();
 
-    private static string Today(int days = 0) => DateTime.Now.AddDays(days).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The Vietnamese date, as the page reads the filter: the machine's (UTC) date is a day behind from 17:00 UTC.</summary>
+    private static string Today(int days = 0) =>
+        OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System).AddDays(days).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private async Task<(AuditEntry HaNoi, AuditEntry Hcm)> RenameInBothCitiesAsync()
     {
