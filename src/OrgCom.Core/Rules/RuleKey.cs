@@ -101,6 +101,12 @@ public static class RuleKey
     public const string ReportAgeBandsYears = "report.age_bands_years";
     /// <summary>The first party age (completed years) of each party-age band of the statistics forms but the first.</summary>
     public const string ReportPartyAgeBandsYears = "report.party_age_bands_years";
+    /// <summary>Documents a dossier submitted for an appointment requires, per cadre (SubmissionDocument names).</summary>
+    public const string SubmissionDocumentsAppointment = "submission.documents.appointment";
+    /// <summary>Documents a dossier submitted for a nomination (giới thiệu ứng cử) requires, per cadre.</summary>
+    public const string SubmissionDocumentsNomination = "submission.documents.nomination";
+    /// <summary>Documents a dossier submitted for a planning proposal requires, per cadre.</summary>
+    public const string SubmissionDocumentsPlanning = "submission.documents.planning";
 
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -136,6 +142,9 @@ public static class RuleKey
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
         [RotationMinMonths] = RuleValueKind.Integer,
         [CadreReportAgeBands] = RuleValueKind.IntegerList,
+        [SubmissionDocumentsAppointment] = RuleValueKind.NameList,
+        [SubmissionDocumentsNomination] = RuleValueKind.NameList,
+        [SubmissionDocumentsPlanning] = RuleValueKind.NameList,
         [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentOrganizationExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,

@@ -31,7 +31,9 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
     public void Configure(EntityTypeBuilder<Appointment> b)
     {
         b.ToTable("appointments");
-        b.OwnedByOrganization(a => a.OrganizationId);
+        // Staff record decisions (Write); a leader's approval of a personnel submission creates the appointment it
+        // decided (Approve). The pages check which one each step needs (ADR 0013).
+        b.OwnedByOrganization(a => a.OrganizationId, Permission.Write | Permission.Approve);
         b.Property(a => a.Id).UseIdentityAlwaysColumn();
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);

@@ -220,6 +220,32 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
             || !batch.Approve("1250-QĐ/TU", today.AddDays(-10), today).IsSuccess)
             throw new InvalidOperationException("planning demo");
         db.PlanningBatches.Add(batch);
+
+        // Personnel submissions from the ward to the city: a nomination decided, and an appointment waiting for the
+        // city's leaders (the counts page reads them as "lượt cán bộ đã trình").
+        var nomination = PersonnelSubmission.Create(org["X00004"], org["T01"], true, SubmissionKind.Nomination, bdChair, false,
+            "Tờ trình giới thiệu nhân sự ứng cử Chủ tịch Ủy ban nhân dân phường Ba Đình", "xa.badinh", today.AddDays(-40)).Value!;
+        var waiting = PersonnelSubmission.Create(org["X00004"], org["T01"], true, SubmissionKind.Appointment, bdViceChair, true,
+            "Tờ trình bổ nhiệm Phó Chủ tịch Ủy ban nhân dân phường Ba Đình (kiêm nhiệm)", "xa.badinh", today.AddDays(-12)).Value!;
+        foreach (var (submission, cadres) in new[] { (nomination, new[] { held[7].Member, held[9].Member }), (waiting, new[] { held[4].Member }) })
+        {
+            var required = PersonnelSubmission.RequiredDocuments(submission.Kind, rules, today).Documents;
+            foreach (var member in cadres)
+            {
+                submission.AddCadre(member.Id, member.FullName, member.Status);
+                foreach (var document in required)
+                    submission.Tick(member.Id, document, true, "xa.badinh", new DateTimeOffset(today.AddDays(-15).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)).ToUniversalTime());
+            }
+        }
+        var documentsRule = PersonnelSubmission.RequiredDocuments(SubmissionKind.Nomination, rules, today).Rule.Citation;
+        if (!nomination.Appraise(today.AddDays(-35), "Đủ điều kiện, tiêu chuẩn", today).IsSuccess
+            || !nomination.Submit(today.AddDays(-30), PersonnelSubmission.RequiredDocuments(SubmissionKind.Nomination, rules, today).Documents, documentsRule, "xa.badinh", today).IsSuccess
+            || !nomination.Decide(true, "1310-QĐ/TU", today.AddDays(-20), null, [], null, "lanhdao.hanoi", today).IsSuccess
+            || !waiting.Appraise(today.AddDays(-8), "Đủ điều kiện, tiêu chuẩn", today).IsSuccess
+            || !waiting.Submit(today.AddDays(-5), PersonnelSubmission.RequiredDocuments(SubmissionKind.Appointment, rules, today).Documents,
+                documentsRule, "xa.badinh", today).IsSuccess)
+            throw new InvalidOperationException("submission demo");
+        db.PersonnelSubmissions.AddRange(nomination, waiting);
         await SaveAsync(ct);
     }
 
