@@ -62,6 +62,9 @@ time_page "increase/decrease, whole country, $YEAR (admin)" "$admin" "/Reports/V
 time_page "increase/decrease, Hà Nội, $YEAR (admin)" "$admin" "/Reports/View?Form=IncreaseDecrease&OrganizationId=$province&$period"
 time_page "increase/decrease, Hà Nội, $YEAR (hanoi)" "$hanoi" "/Reports/View?Form=IncreaseDecrease&OrganizationId=$province&$period"
 time_page "increase/decrease, Hà Nội, $YEAR, Excel (hanoi)" "$hanoi" "/Reports/View?Form=IncreaseDecrease&OrganizationId=$province&$period&handler=Excel"
+# "Đối chiếu từng đảng viên": opening and closing counted member by member at the two dates (slower, on demand).
+time_page "increase/decrease, Hà Nội, $YEAR, reconciled (hanoi)" "$hanoi" "/Reports/View?Form=IncreaseDecrease&OrganizationId=$province&$period&Reconcile=true"
+[[ "${RECONCILE_COUNTRY:-0}" == 1 ]] && time_page "increase/decrease, whole country, $YEAR, reconciled (admin)" "$admin" "/Reports/View?Form=IncreaseDecrease&OrganizationId=$root&$period&Reconcile=true"
 time_page "organizations by kind, whole country, 31/12/$YEAR (admin)" "$admin" "/Reports/View?Form=OrganizationsByKind&OrganizationId=$root&To=31/12/$YEAR"
 time_page "members by gender, Hà Nội, 31/12/$YEAR (hanoi)" "$hanoi" "/Reports/View?Form=MembersAtDate&OrganizationId=$province&To=31/12/$YEAR&Dimension=Gender"
 time_page "home page (admin, whole country)" "$admin" "/"

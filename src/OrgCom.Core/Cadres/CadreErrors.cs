@@ -35,4 +35,47 @@ public static class CadreErrors
     public static Error EndBeforeStart(DateOnly start) => new("appointment.end.early",
         $"Ngày thôi giữ chức vụ không thể trước ngày bắt đầu {DateText.Format(start)}.");
     public static readonly Error EndReasonRequired = new("appointment.end.reason", "Chưa nhập lý do thôi giữ chức vụ.");
+
+    // Rotation (luân chuyển).
+    public static Error RotationNotCadre(string name) => new("rotation.not_cadre",
+        $"{name} không giữ chức vụ nào trong phạm vi của bạn: chỉ luân chuyển được cán bộ đang giữ chức vụ (hãy chọn chức vụ hiện tại).");
+    public static readonly Error RotationSameOrganization = new("rotation.same_organization",
+        "Nơi đến phải là tổ chức khác với nơi cán bộ đang công tác.");
+    public static readonly Error RotationToOrganizationRequired = new("rotation.to_organization",
+        "Không tìm thấy tổ chức nơi đến theo mã đã nhập.");
+    public static readonly Error RotationToPositionRequired = new("rotation.to_position", "Chưa nhập chức vụ ở nơi đến.");
+    public static readonly Error RotationDirectionRequired = new("rotation.direction",
+        "Chức vụ nơi đến không có cấp trong danh mục: hãy chọn hình thức luân chuyển (từ dưới lên, từ trên xuống, ngang cấp).");
+    public static readonly Error RotationStartBeforeDecision = new("rotation.start.early", "Ngày bắt đầu luân chuyển không thể trước ngày quyết định.");
+    public static readonly Error RotationEndBeforeStart = new("rotation.end.early", "Ngày kết thúc dự kiến phải sau ngày bắt đầu luân chuyển.");
+    public static readonly Error RotationPurposeRequired = new("rotation.purpose", "Chưa nhập mục đích luân chuyển.");
+    public static Error RotationOverlaps(string name, DateOnly start, DateOnly end) => new("rotation.overlap",
+        $"{name} đã có đợt luân chuyển từ {DateText.Format(start)} đến {DateText.Format(end)} trùng thời gian này: một cán bộ chỉ luân chuyển một nơi tại một thời điểm.");
+    public static Error RotationAlreadyReturned(DateOnly on) => new("rotation.returned",
+        $"Đợt luân chuyển này đã kết thúc ngày {DateText.Format(on)}.");
+    public static Error RotationReturnBeforeStart(DateOnly start) => new("rotation.return.early",
+        $"Ngày kết thúc luân chuyển không thể trước ngày bắt đầu {DateText.Format(start)}.");
+    public static readonly Error RotationReturnInFuture = new("rotation.return.future", "Ngày kết thúc luân chuyển không thể sau ngày hôm nay.");
+    public static readonly Error RotationPlacementRequired = new("rotation.placement",
+        "Chưa nhập nơi công tác sau luân chuyển (trở về đơn vị cũ, bố trí tại nơi đến, …).");
+
+    // Retirement decided on another date (nghỉ hưu ở tuổi cao hơn / trước tuổi).
+    public static Error RetirementDecisionNotCadre(string name) => new("retirement_decision.not_cadre",
+        $"{name} không giữ chức vụ nào: chỉ ghi quyết định nghỉ hưu cho cán bộ đang giữ chức vụ.");
+    public static readonly Error RetirementDecisionKindRequired = new("retirement_decision.kind",
+        "Hãy chọn nghỉ hưu ở tuổi cao hơn hoặc nghỉ hưu trước tuổi.");
+    public static readonly Error RetirementDecisionFirstOfMonth = new("retirement_decision.first_of_month",
+        "Ngày nghỉ hưu theo quyết định phải là ngày đầu tháng (thời điểm nghỉ hưu là kết thúc ngày cuối cùng của tháng trước).");
+    public static readonly Error RetirementDecisionReasonRequired = new("retirement_decision.reason",
+        "Chưa nhập lý do (ví dụ: có học vị tiến sĩ; theo nguyện vọng; suy giảm sức khỏe).");
+    public static Error RetirementDecisionNoRule(string key, DateOnly on) => new("retirement_decision.no_rule",
+        $"Chưa có dữ liệu quy định \"{key}\" áp dụng ngày {DateText.Format(on)}: không kiểm tra được quyết định.");
+    public static Error RetirementLaterNotLater(DateOnly computed) => new("retirement_decision.later.not_later",
+        $"Nghỉ hưu ở tuổi cao hơn phải từ sau ngày nghỉ hưu theo tuổi ({DateText.Format(computed)}).");
+    public static Error RetirementEarlierNotEarlier(DateOnly computed) => new("retirement_decision.earlier.not_earlier",
+        $"Nghỉ hưu trước tuổi phải trước ngày nghỉ hưu theo tuổi ({DateText.Format(computed)}).");
+    /// <param name="direction">"sau" or "trước".</param>
+    public static Error RetirementBeyondLimit(string direction, string max, DateOnly limit, Rules.RuleCitation citation) =>
+        new("retirement_decision.limit",
+            $"Ngày nghỉ hưu theo quyết định chỉ được {direction} ngày nghỉ hưu theo tuổi tối đa {max} (không {direction} ngày {DateText.Format(limit)}). {citation}.");
 }

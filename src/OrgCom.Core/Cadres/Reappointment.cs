@@ -75,11 +75,12 @@ public static class Reappointment
         var monthsLeft = retirement.MonthsLeftAt(afterTerm);
         var term = termRule.AsInt();
         var minToRetirement = toRetirementRule.AsInt();
-        var left = $"Khi hết thời hạn còn {CadreText.Duration(monthsLeft)} công tác (nghỉ hưu từ {DateText.Format(retirement.PensionFrom)}).";
+        var decided = retirement.DecisionText is { } d ? " " + d : "";
+        var left = $"Khi hết thời hạn còn {CadreText.Duration(monthsLeft)} công tác (nghỉ hưu từ {DateText.Format(retirement.PensionFrom)}{decided}).";
 
         if (retirement.RetiresOn <= termEndsOn)
             return new(termEndsOn, noticeBy, ReappointmentOutcome.RetiresDuringTerm, 0, null,
-                $"Nghỉ hưu từ ngày {DateText.Format(retirement.PensionFrom)}, trước khi hết thời hạn giữ chức vụ ({DateText.Format(termEndsOn)}): không xem xét bổ nhiệm lại.",
+                $"Nghỉ hưu từ ngày {DateText.Format(retirement.PensionFrom)}{decided}, trước khi hết thời hạn giữ chức vụ ({DateText.Format(termEndsOn)}): không xem xét bổ nhiệm lại.",
                 [retirement.Citation], term);
         if (monthsLeft >= term)
             return new(termEndsOn, noticeBy, ReappointmentOutcome.ReappointFullTerm, monthsLeft,

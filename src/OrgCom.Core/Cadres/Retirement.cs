@@ -19,6 +19,12 @@ public sealed record RetirementSchedule(
     Gender Gender, DateOnly BirthDate, bool BirthYearOnly, int AgeMonths, DateOnly ReachesAgeOn, DateOnly RetiresOn,
     DateOnly PensionFrom, RuleCitation Citation)
 {
+    /// <summary>When a decision set another date (<see cref="RetirementDecisions.Apply"/>): the date the age table gives.</summary>
+    public DateOnly? ComputedPensionFrom { get; init; }
+
+    /// <summary>"theo quyết định số … ngày …" when a decision set the date.</summary>
+    public string? DecisionText { get; init; }
+
     /// <summary>"61 tuổi 6 tháng".</summary>
     public string AgeText => Age.Describe(AgeMonths);
 

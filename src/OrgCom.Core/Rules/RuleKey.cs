@@ -70,6 +70,10 @@ public static class RuleKey
     public const string RetirementAgeMonthsMale = "retirement.age_months.male";
     /// <summary>Retirement age of women in months, by the calendar year in which it is reached (Decree 135/2020).</summary>
     public const string RetirementAgeMonthsFemale = "retirement.age_months.female";
+    /// <summary>A decided later retirement is at most this many months after the computed one.</summary>
+    public const string RetirementLaterMaxMonths = "retirement.later_max_months";
+    /// <summary>A decided earlier retirement is at most this many months before the computed one.</summary>
+    public const string RetirementEarlierMaxMonths = "retirement.earlier_max_months";
     /// <summary>Length of the term of an appointed post, in months (5 years).</summary>
     public const string AppointmentTermMonths = "appointment.term_months";
     /// <summary>The cadre is notified at least this many working days before the term ends.</summary>
@@ -87,6 +91,22 @@ public static class RuleKey
     public const string PlanningMaxCadresPerPosition = "planning.max_cadres_per_position";
     /// <summary>One cadre planned for at most this many positions of the same level in a term.</summary>
     public const string PlanningMaxPositionsPerCadreSameLevel = "planning.max_positions_per_cadre_same_level";
+    /// <summary>The usual minimum period of a rotation, in months; a shorter one is flagged (the competent level may decide so).</summary>
+    public const string RotationMinMonths = "rotation.min_months";
+    /// <summary>Lower bounds of the age bands of the cadre report (30,41,51,61: dưới 30, 30–40, 41–50, 51–60, trên 60).</summary>
+    public const string CadreReportAgeBands = "cadre.report.age_bands";
+
+    // Statistics forms (domain.md §6).
+    /// <summary>The last age (completed years) of each age band of the statistics forms but the open last one.</summary>
+    public const string ReportAgeBandsYears = "report.age_bands_years";
+    /// <summary>The first party age (completed years) of each party-age band of the statistics forms but the first.</summary>
+    public const string ReportPartyAgeBandsYears = "report.party_age_bands_years";
+    /// <summary>Documents a dossier submitted for an appointment requires, per cadre (SubmissionDocument names).</summary>
+    public const string SubmissionDocumentsAppointment = "submission.documents.appointment";
+    /// <summary>Documents a dossier submitted for a nomination (giới thiệu ứng cử) requires, per cadre.</summary>
+    public const string SubmissionDocumentsNomination = "submission.documents.nomination";
+    /// <summary>Documents a dossier submitted for a planning proposal requires, per cadre.</summary>
+    public const string SubmissionDocumentsPlanning = "submission.documents.planning";
 
     private static readonly Dictionary<string, RuleValueKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -110,6 +130,8 @@ public static class RuleKey
         [RemovalMonthsWithoutActivity] = RuleValueKind.Integer,
         [RetirementAgeMonthsMale] = RuleValueKind.YearTable,
         [RetirementAgeMonthsFemale] = RuleValueKind.YearTable,
+        [RetirementLaterMaxMonths] = RuleValueKind.Integer,
+        [RetirementEarlierMaxMonths] = RuleValueKind.Integer,
         [AppointmentTermMonths] = RuleValueKind.Integer,
         [ReappointmentNoticeWorkingDays] = RuleValueKind.Integer,
         [ReappointmentToRetirementMinMonths] = RuleValueKind.Integer,
@@ -118,12 +140,19 @@ public static class RuleKey
         [CommitteeReelectionMinMonthsLeft] = RuleValueKind.Integer,
         [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
+        [RotationMinMonths] = RuleValueKind.Integer,
+        [CadreReportAgeBands] = RuleValueKind.IntegerList,
+        [SubmissionDocumentsAppointment] = RuleValueKind.NameList,
+        [SubmissionDocumentsNomination] = RuleValueKind.NameList,
+        [SubmissionDocumentsPlanning] = RuleValueKind.NameList,
         [AssessmentExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentOrganizationExcellentCapPercentOfGood] = RuleValueKind.Integer,
         [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
         [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
         [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
         [AssessmentPointBands] = RuleValueKind.IntegerList,
+        [ReportAgeBandsYears] = RuleValueKind.IntegerList,
+        [ReportPartyAgeBandsYears] = RuleValueKind.IntegerList,
     };
 
     /// <summary>Every key the application expects to find in the rule data.</summary>

@@ -84,6 +84,8 @@ public static class RuleValueText
         RuleKey.DisciplineProbationaryAllowed => Enum.GetValues<DisciplineLevel>().ToDictionary(l => l.ToString(), l => l.DisplayName()),
         RuleKey.AssessmentProbationaryMaxLevel or RuleKey.AssessmentDisciplinedMaxLevel =>
             Assessments.QualityLevels.All.ToDictionary(l => l.ToString(), l => Assessments.QualityLevels.DisplayName(l)),
+        RuleKey.SubmissionDocumentsAppointment or RuleKey.SubmissionDocumentsNomination or RuleKey.SubmissionDocumentsPlanning =>
+            Enum.GetValues<Cadres.SubmissionDocument>().ToDictionary(d => d.ToString(), Cadres.PersonnelSubmission.DisplayName),
         _ => null,
     };
 

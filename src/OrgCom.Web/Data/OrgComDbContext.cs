@@ -33,6 +33,11 @@ public sealed class OrgComDbContext(
     public DbSet<OrgCom.Core.Cadres.Appointment> Appointments => Set<OrgCom.Core.Cadres.Appointment>();
     public DbSet<OrgCom.Core.Cadres.PlanningBatch> PlanningBatches => Set<OrgCom.Core.Cadres.PlanningBatch>();
     public DbSet<OrgCom.Core.Cadres.PlanningEntry> PlanningEntries => Set<OrgCom.Core.Cadres.PlanningEntry>();
+    public DbSet<OrgCom.Core.Cadres.Rotation> Rotations => Set<OrgCom.Core.Cadres.Rotation>();
+    public DbSet<OrgCom.Core.Cadres.RetirementDecision> RetirementDecisions => Set<OrgCom.Core.Cadres.RetirementDecision>();
+    public DbSet<OrgCom.Core.Cadres.PersonnelSubmission> PersonnelSubmissions => Set<OrgCom.Core.Cadres.PersonnelSubmission>();
+    public DbSet<OrgCom.Core.Cadres.SubmissionCadre> SubmissionCadres => Set<OrgCom.Core.Cadres.SubmissionCadre>();
+    public DbSet<OrgCom.Core.Cadres.SubmissionDocumentTick> SubmissionDocumentTicks => Set<OrgCom.Core.Cadres.SubmissionDocumentTick>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -84,6 +89,18 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
         builder.Entity<OrgCom.Core.Cadres.PlanningEntry>().HasQueryFilter(e =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
+        // A rotation is seen by the sending and the receiving side, as a transfer.
+        builder.Entity<OrgCom.Core.Cadres.Rotation>().HasQueryFilter(r => ScopeUnrestricted
+            || Organizations.Any(o => o.Id == r.FromOrganizationId) || Organizations.Any(o => o.Id == r.ToOrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.RetirementDecision>().HasQueryFilter(d =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == d.OrganizationId));
+        // Personnel submissions belong to the preparer; the competent level above sees them through its subtree.
+        builder.Entity<OrgCom.Core.Cadres.PersonnelSubmission>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.SubmissionCadre>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.SubmissionDocumentTick>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
 

@@ -21,10 +21,13 @@ public static class FeatureRegistration
         services.AddScoped<Members.Badges.BadgeQueries>();
         services.AddScoped<Admin.UserQueries>();
         services.AddScoped<Cadres.CadreQueries>();
+        services.AddScoped<Cadres.Rotations.RotationQueries>();
+        services.AddScoped<Cadres.RetirementDecisionQueries>();
         services.AddScoped<Assessments.AssessmentQueries>();
         services.AddScoped<Assessments.AssessmentReportQuery>();
         services.AddScoped<Reports.StatisticsQueries>();
         services.AddScoped<Reports.DashboardQueries>();
+        services.AddScoped<Reports.AssessmentResultsForm>();
         services.AddSingleton<Infrastructure.Export.PdfRenderer>();
         return services;
     }

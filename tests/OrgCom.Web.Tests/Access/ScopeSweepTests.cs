@@ -26,7 +26,11 @@ public sealed class ScopeSweepTests : AppTest
         "/Account/Login", "/Account/LoginWith2fa", "/Account/AccessDenied", "/Error", "/health",
     };
 
-    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round);
+    private sealed record Foreign(long Organization, long ParentOrganization, long Member, Guid User, long PlanningBatch, long Round, long Submission = 0, long Appointment = 0)
+    {
+        /// <summary>A rotation within Hồ Chí Minh City (from the city to phường Sài Gòn).</summary>
+        public long Rotation { get; init; }
+    }
 
     private async Task<Foreign> PlantForeignDataAsync()
     {
@@ -54,7 +58,22 @@ public sealed class ScopeSweepTests : AppTest
             await db.SaveChangesAsync();
             db.OrganizationAssessments.Add(OrgCom.Core.Assessments.OrganizationAssessment.Start(round.Id, cell.Id, [member.Id], []));
             await db.SaveChangesAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id);
+            var post = await db.Appointments.Where(a => a.OrganizationId == province.Id && a.EndedOn == null).OrderBy(a => a.Id).FirstAsync();
+            var holder = await db.Members.SingleAsync(m => m.Id == post.MemberId);
+            var rotation = OrgCom.Core.Cadres.Rotation.Create(holder, new OrgCom.Core.Cadres.RotationOrigin(post.Id, post.OrganizationId, post.PositionName, post.Level),
+                commune.Id, $"Bí thư {Marker}", OrgCom.Core.Cadres.PositionLevel.Commune, null, "9-QĐ/TU", new DateOnly(2026, 1, 5),
+                new DateOnly(2026, 2, 1), new DateOnly(2029, 1, 31), $"Mục đích {Marker}", [], new DateOnly(2026, 11, 21)).Value!;
+            db.Rotations.Add(rotation);
+            await db.SaveChangesAsync();
+            var position = await db.Positions.FirstAsync(p => p.OrganizationId == province.Id);
+            var submission = OrgCom.Core.Cadres.PersonnelSubmission.Create(commune.Id, province.Id, true, OrgCom.Core.Cadres.SubmissionKind.Appointment,
+                position, false, $"Tờ trình {Marker}", "hcm", new DateOnly(2026, 1, 5)).Value!;
+            submission.AddCadre(member.Id, member.FullName, member.Status);
+            db.PersonnelSubmissions.Add(submission);
+            await db.SaveChangesAsync();
+            var appointment = await db.Appointments.Where(a => a.OrganizationId == province.Id && a.Kind != OrgCom.Core.Cadres.AppointmentKind.Election)
+                .Select(a => a.Id).FirstAsync();
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment) { Rotation = rotation.Id };
         });
     }
 
@@ -73,6 +92,9 @@ public sealed class ScopeSweepTests : AppTest
             ("Rules", "key") => "probation.months",
             ("Cadres", "memberId") => foreign.Member.ToString(),
             ("Cadres", "batchId") => foreign.PlanningBatch.ToString(),
+            ("Cadres", "rotationId") => foreign.Rotation.ToString(),
+            ("Cadres", "submissionId") => foreign.Submission.ToString(),
+            ("Cadres", "appointmentId") => foreign.Appointment.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
             // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.
@@ -135,6 +157,8 @@ public sealed class ScopeSweepTests : AppTest
         var rounds = await db.AssessmentRounds.IgnoreQueryFilters().CountAsync();
         members.AddRange(assessments);
         members.Add(rounds.ToString());
+        members.AddRange((await db.Rotations.IgnoreQueryFilters().OrderBy(r => r.Id).ToListAsync())
+            .Select(r => $"{r.Id}{r.ToPositionName}{r.ActualEndOn}{r.ReturnPlacement}"));
         var audit = await db.AuditEntries.IgnoreQueryFilters().CountAsync(a =>
             a.Action != OrgCom.Web.Infrastructure.Audit.AuditAction.View && (a.OrganizationId != null || a.UserName != actingUser));
         return string.Join("|", orgs.Count, string.Concat(orgs).GetHashCode(), string.Concat(users).GetHashCode(),

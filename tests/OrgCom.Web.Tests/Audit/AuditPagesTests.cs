@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Access;
 using OrgCom.Web.Data;
+using OrgCom.Web.Infrastructure;
 using OrgCom.Web.Infrastructure.Access;
 using OrgCom.Web.Infrastructure.Audit;
 
@@ -21,7 +22,9 @@ public sealed class AuditPagesTests : AuditTest
 
     private static string Cell(IElement row, string name) => row.QuerySelector($"[data-testid={name}]")!.TextContent.Trim();
 
-    private static string Today(int days = 0) => DateTime.Now.AddDays(days).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>Days as the audit filter reads them: Việt Nam calendar days (after 17:00 UTC it is already tomorrow there).</summary>
+    private static string Today(int days = 0) =>
+        VietnamTime.Today(TimeProvider.System).AddDays(days).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private async Task<(AuditEntry HaNoi, AuditEntry Hcm)> RenameInBothCitiesAsync()
     {

@@ -19,6 +19,8 @@ public sealed class ReportBrowserTests : BrowserTest
 
         var report = page.GetByTestId("report");
         await Expect(report).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("not-reconciled")).ToBeVisibleAsync();
+        await page.GetByTestId("reconcile").ClickAsync();
         await Expect(page.GetByTestId("balance")).ToContainTextAsync("khớp");
         await Expect(page.Locator("#report-chart")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "report-province");

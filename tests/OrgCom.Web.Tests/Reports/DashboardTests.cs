@@ -36,6 +36,42 @@ public sealed class DashboardTests : ReportTest
     }
 
     [Fact]
+    public async Task A_commune_user_sees_the_figures_of_its_subtree_and_not_the_citys()
+    {
+        var communePath = await WithDbAsync(async db => (await db.Organizations.Where(o => o.Id == Commune)
+            .Select(o => EF.Property<LTree>(o, OrgComDbContext.PathProperty)).SingleAsync()).ToString());
+        long Q(string sql) => ScalarAsync(sql, ("p", communePath)).GetAwaiter().GetResult();
+        var members = Q("select count(*) from members m join organizations o on o.id = m.organization_id where o.path <@ @p::ltree and m.status in ('Probationary', 'Official')");
+        var probationary = Q("select count(*) from members m join organizations o on o.id = m.organization_id where o.path <@ @p::ltree and m.status = 'Probationary'");
+        var organizations = Q("select count(*) from organizations o where o.path <@ @p::ltree and o.dissolved_on is null");
+        // The probation worklist's rule: ceremony on or before today + 1 month − 12 months (20/11/2026 → 20/12/2025).
+        var due = Q("select count(*) from members m join organizations o on o.id = m.organization_id where o.path <@ @p::ltree and m.status = 'Probationary' and m.ceremony_on <= '2025-12-20'");
+        var city = await ScalarAsync("""
+            select count(*) from members m join organizations o on o.id = m.organization_id join organizations t on t.code = 'T01'
+            where o.path <@ t.path and m.status in ('Probationary', 'Official')
+            """);
+        Assert.True(city > members, $"{city} > {members}");
+
+        var page = await GetDocumentAsync(await SignInAsync("xa.badinh"), "/");
+        string Text(string id) => page.QuerySelector($"[data-testid={id}]")!.TextContent.Trim();
+        string N(long n) => OrgCom.Web.Features.Reports.ReportRequest.Number(n);
+        Assert.Equal(N(members), Text("members"));
+        Assert.Contains($"{N(probationary)} dự bị", page.QuerySelector("[data-testid=dashboard]")!.TextContent);
+        Assert.Equal(N(organizations), Text("organizations"));
+        Assert.Equal(N(due), Text("probation"));
+        // The trend has twelve months and ends with today's count of the commune.
+        var trend = System.Text.Json.JsonDocument.Parse(page.QuerySelector("canvas#members-trend")!.GetAttribute("data-chart")!);
+        var points = trend.RootElement.GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(e => e.GetInt64()).ToList();
+        Assert.Equal(12, points.Count);
+        Assert.Equal(members, points[^1]);
+        Assert.DoesNotContain(N(city), page.QuerySelector("[data-testid=dashboard]")!.TextContent);
+        // A scope the user is not granted is ignored (the default, its own, is shown).
+        var hcmCell = C;
+        var other = await GetDocumentAsync(await SignInAsync("xa.badinh"), $"/?scope={hcmCell}");
+        Assert.Equal(N(members), other.QuerySelector("[data-testid=members]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_pre_aggregates_stay_exact_under_concurrent_edits()
     {
         var rules = Factory.Services.GetRequiredService<RuleBookProvider>();
@@ -107,5 +143,36 @@ public sealed class DashboardTests : ReportTest
                                   union all (select * from member_counts except select * from counts_kept)) d
             """));
         Assert.True(await ScalarAsync("select count(*) from member_flows where flow in ('TransferredOut', 'Died', 'TransferredInWithinProvince', 'TransferredInOtherProvince', 'Expelled', 'Readmitted')") >= 6);
+    }
+}
+
+/// <summary>A database too slow to answer the dashboard within its timeout: the home page says so instead of failing.</summary>
+public sealed class DashboardTimeoutTests : ReportTest
+{
+    protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string> { ["OrgCom:DashboardTimeoutSeconds"] = "1" };
+
+    [Fact]
+    public async Task A_slow_database_gives_a_message_not_a_500_and_the_connection_is_returned()
+    {
+        var client = await SignInAsync("xa.badinh");
+        Assert.NotNull((await GetDocumentAsync(client, "/")).QuerySelector("[data-testid=dashboard]"));
+        await using (var blocker = new Npgsql.NpgsqlConnection(OrgCom.Web.Tests.Infrastructure.TestDatabase.ConnectionString(DatabaseName)))
+        {
+            await blocker.OpenAsync();
+            await using var tx = await blocker.BeginTransactionAsync();
+            await using (var cmd = new Npgsql.NpgsqlCommand("lock table member_counts in access exclusive mode", blocker, tx))
+                await cmd.ExecuteNonQueryAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                var page = await GetDocumentAsync(client, "/");
+                Assert.Contains("chưa tải được", page.QuerySelector("[data-testid=dashboard-unavailable]")!.TextContent);
+                Assert.Null(page.QuerySelector("[data-testid=dashboard]"));
+            }
+            await tx.RollbackAsync();
+        }
+        // Nothing was left open or broken: the figures come back at once.
+        var again = await GetDocumentAsync(client, "/");
+        Assert.NotNull(again.QuerySelector("[data-testid=members]"));
+        Assert.Null(again.QuerySelector("[data-testid=dashboard-unavailable]"));
     }
 }

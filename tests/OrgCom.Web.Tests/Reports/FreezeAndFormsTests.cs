@@ -74,6 +74,23 @@ public sealed class FreezeAndFormsTests : ReportTest
     }
 
     [Fact]
+    public async Task A_reporting_date_still_to_come_cannot_be_frozen_and_nothing_is_stored()
+    {
+        var client = await SignInAsync("hanoi");
+        var future = $"/Reports/View?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2026&To=31/12/2026";
+        var response = await PostFormAsync(client, future + "&handler=Freeze", new() { ["Note"] = "Cả năm 2026" }, future);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = (await DocumentAsync(response)).QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("ngày báo cáo chưa đến", errors);
+        Assert.Contains("31/12/2026", errors);
+        Assert.Equal(0, await WithDbAsync(db => db.FrozenReports.IgnoreQueryFilters().CountAsync()));
+        Assert.False(await WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.EntityType == "frozen_reports")));
+        // Today itself can be frozen.
+        var today = $"/Reports/View?Form=MembersAtDate&OrganizationId={Commune}&To=20/11/2026&Dimension=Gender";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, today + "&handler=Freeze", new(), today)).StatusCode);
+    }
+
+    [Fact]
     public async Task Freezing_needs_write_permission_and_a_reader_cannot_freeze()
     {
         var leader = await SignInAsync("lanhdao.hanoi");
@@ -117,7 +134,7 @@ public sealed class FreezeAndFormsTests : ReportTest
     }
 
     [Fact]
-    public async Task Organizations_by_kind_count_the_tree_at_the_date_with_members_and_the_assessment_form_waits_for_data()
+    public async Task Organizations_by_kind_count_the_tree_at_the_date_with_members_and_the_assessment_form_without_ratings_has_no_data()
     {
         var client = await SignInAsync("hanoi");
         var page = await GetDocumentAsync(client, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={Commune}&To=31/12/2025");
@@ -129,8 +146,8 @@ public sealed class FreezeAndFormsTests : ReportTest
         var early = await GetDocumentAsync(client, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={Commune}&To={established.AddDays(-1):dd/MM/yyyy}");
         Assert.Equal("0", Cells(early.QuerySelector($"tr[data-organization='{A}']")!)["k:GrassrootsCell"]);
 
-        var assessment = await GetDocumentAsync(client, $"/Reports/View?Form=AssessmentResults&OrganizationId={Commune}&To=31/12/2025");
-        Assert.NotNull(assessment.QuerySelector("[data-testid=assessment-pending]"));
+        var assessment = await GetDocumentAsync(client, $"/Reports/View?Form=AssessmentResults&OrganizationId={Commune}&Year=2025");
+        Assert.Equal("Năm 2025", assessment.QuerySelector("[data-testid=period]")!.TextContent.Trim());
         Assert.Contains("Chưa có dữ liệu", assessment.QuerySelector("[data-testid=no-data]")!.TextContent);
         Assert.Null(assessment.QuerySelector("[data-testid=report]"));
     }

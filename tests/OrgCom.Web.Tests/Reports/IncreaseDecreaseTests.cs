@@ -5,7 +5,8 @@ namespace OrgCom.Web.Tests.Reports;
 
 public sealed class IncreaseDecreaseTests : ReportTest
 {
-    private string Url(long org, string from, string to) => $"/Reports/View?Form=IncreaseDecrease&OrganizationId={org}&From={from}&To={to}";
+    private string Url(long org, string from, string to, bool reconcile = true) =>
+        $"/Reports/View?Form=IncreaseDecrease&OrganizationId={org}&From={from}&To={to}" + (reconcile ? "&Reconcile=true" : "");
 
     public static TheoryData<string, string, string, Dictionary<string, string>> Periods => new()
     {
@@ -42,6 +43,54 @@ public sealed class IncreaseDecreaseTests : ReportTest
         Assert.DoesNotContain("KHÔNG KHỚP", page.QuerySelector("[data-testid=balance]")!.TextContent);
     }
 
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task Without_reconciling_the_pre_aggregated_numbers_are_the_same_and_no_check_is_claimed(
+        string from, string to, string cell, Dictionary<string, string> expected)
+    {
+        var client = await SignInAsync("hanoi");
+        var page = await GetDocumentAsync(client, Url(Commune, from, to, reconcile: false));
+        var row = page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{(cell == "A" ? A : B)}']")!;
+        var cells = Cells(row);
+        foreach (var (key, value) in expected)
+            Assert.True(cells[key] == value, $"{cell} {from}–{to} {key}: {cells[key]}, expected {value}");
+        Assert.False(cells.ContainsKey("balance"));
+        Assert.Null(page.QuerySelector("[data-testid=balance]"));
+        Assert.Contains("Chưa đối chiếu", page.QuerySelector("[data-testid=not-reconciled]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("[data-testid=reconcile]"));
+    }
+
+    [Fact]
+    public async Task A_member_row_changed_without_its_event_shows_as_a_difference_in_the_check_not_hidden()
+    {
+        // "Lê Văn Ra Đảng" left on 01/04/2025 (event recorded). Someone puts the row back to official by SQL, with no
+        // readmission event: the closing count sees the member, the period's events say one left.
+        var left = People["Lê Văn Ra Đảng"];
+        await ScalarAsync("update members set status = 'Official', ended_on = null where id = @id; select 0", ("id", left));
+        var client = await SignInAsync("hanoi");
+        var page = await GetDocumentAsync(client, Url(Commune, "01/01/2025", "30/06/2025"));
+        var row = page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{A}']")!;
+        var cells = Cells(row);
+        Assert.Equal("8", cells["Opening"]);
+        Assert.Equal("1", cells["Left"]);
+        Assert.Equal("8", cells["Closing"]);
+        Assert.Equal("+1", cells["balance"]);
+        Assert.Equal("+1", Cells(page.QuerySelector("[data-testid=totals]")!)["balance"]);
+        // Cell B still balances.
+        Assert.Equal("✓", Cells(page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{B}']")!)["balance"]);
+        var summary = page.QuerySelector("[data-testid=balance]")!;
+        Assert.Contains("lệch +1", summary.TextContent);
+        Assert.Contains("1 dòng không khớp", summary.TextContent);
+        Assert.Contains("text-danger", summary.ClassName);
+        // The Excel says it too.
+        using (var reader = XlsxReader.Open(new MemoryStream(await (await client.GetAsync(Url(Commune, "01/01/2025", "30/06/2025") + "&handler=Excel")).Content.ReadAsByteArrayAsync())))
+            Assert.Contains(reader.ReadRows(), r => r.Cells.Any(c => c.Text?.Contains("lệch +1 đảng viên; dòng không khớp: Chi bộ Thống kê A") == true));
+        // The closing number and its list agree: the member is listed at the closing date.
+        var closing = await GetDocumentAsync(client, row.QuerySelector("td[data-column='Closing'] a")!.GetAttribute("href")!);
+        Assert.Contains("Lê Văn Ra Đảng", closing.QuerySelector("[data-testid=members]")!.TextContent);
+        Assert.Contains("Tổng số: 8", closing.QuerySelector("[data-testid=drill-summary]")!.TextContent);
+    }
+
     [Fact]
     public async Task The_counts_agree_with_the_membership_at_date_seam_on_every_day_around_the_changes()
     {
@@ -55,6 +104,14 @@ public sealed class IncreaseDecreaseTests : ReportTest
                 select coalesce(sum(n), 0) from ({OrgCom.Web.Features.Reports.MembershipAtDate.CountsSql.Replace("@date", "@d")}) x
                 """, ("p", root), ("d", day));
             Assert.True(seam == counts, $"{day}: membership_at {seam}, counts {counts}");
+            // The per-member count the increase/decrease report's opening and closing use: membership_at per organization.
+            var perMember = $"(select organization_id, n from ({OrgCom.Web.Features.Reports.StatisticsQueries.CountsAtSql.Replace("@date", "@d")}) a where n <> 0)";
+            var differ = await ScalarAsync($"""
+                with subtree as (select id from organizations where path <@ @p::ltree)
+                select count(*) from (({perMember} except select organization_id, count(*) from membership_at(@p::ltree, @d) group by 1)
+                    union all (select organization_id, count(*) from membership_at(@p::ltree, @d) group by 1 except {perMember})) d
+                """, ("p", root), ("d", day));
+            Assert.True(differ == 0, $"{day}: {differ} organizations counted differently");
         }
         // Where each one was: in transit on 30/06, the member is still A's; on 03/07 with C.
         var transit = People["Lê Văn Đang Chuyển"];
@@ -116,6 +173,7 @@ public sealed class IncreaseDecreaseTests : ReportTest
         Assert.Contains("Tăng", texts);
         Assert.Contains("Giảm", texts);
         Assert.Contains("Tổng cộng", texts);
+        Assert.Contains("Kiểm tra đầu kỳ + tăng − giảm = cuối kỳ: khớp", texts);
         var rowA = rows.Single(r => r.Cells.Any(c => c.Text == "Chi bộ Thống kê A"));
         var numbers = rowA.Cells.Where(c => c.Kind == XlsxCellKind.Number).Select(c => c.Number!.Value).ToList();
         Assert.Equal([8, 1, 1, 1, 1, 1, 1, 2, 1, 0, 7, 1], numbers.Skip(1).Take(12));

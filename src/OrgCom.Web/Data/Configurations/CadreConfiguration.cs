@@ -31,7 +31,9 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
     public void Configure(EntityTypeBuilder<Appointment> b)
     {
         b.ToTable("appointments");
-        b.OwnedByOrganization(a => a.OrganizationId);
+        // Staff record decisions (Write); a leader's approval of a personnel submission creates the appointment it
+        // decided (Approve). The pages check which one each step needs (ADR 0013).
+        b.OwnedByOrganization(a => a.OrganizationId, Permission.Write | Permission.Approve);
         b.Property(a => a.Id).UseIdentityAlwaysColumn();
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
@@ -89,5 +91,57 @@ public sealed class PlanningEntryConfiguration : IEntityTypeConfiguration<Planni
         b.Property(e => e.RemovedReason).HasMaxLength(PlanningBatch.MaxTextLength);
         b.HasIndex(e => e.PositionId);
         b.HasIndex(e => e.MemberId);
+    }
+}
+
+public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
+{
+    public void Configure(EntityTypeBuilder<Rotation> b)
+    {
+        b.ToTable("rotations");
+        // Recorded by the sending side (Write at the sending organization); both sides read it and either records the
+        // return (docs/adr/0012-rotations.md).
+        b.OwnedByEitherOrganization(r => r.FromOrganizationId, r => r.ToOrganizationId);
+        b.Property(r => r.Id).UseIdentityAlwaysColumn();
+        b.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.FromOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.ToOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(r => r.FromAppointmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
+        b.Property(r => r.FromPositionName).HasMaxLength(Position.MaxNameLength + Position.MaxBodyNameLength + 3);
+        b.Property(r => r.ToPositionName).HasMaxLength(Rotation.MaxPositionNameLength);
+        b.Property(r => r.FromLevel).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.ToLevel).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Direction).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.DecisionNumber).HasMaxLength(60);
+        b.Property(r => r.Purpose).HasMaxLength(Rotation.MaxTextLength);
+        b.Property(r => r.ReturnPlacement).HasMaxLength(Rotation.MaxTextLength);
+        b.Ignore(r => r.IsFinished);
+        b.Ignore(r => r.EndsOn);
+        b.Ignore(r => r.PlannedMonths);
+        b.HasIndex(r => r.MemberId);
+        b.HasIndex(r => new { r.FromOrganizationId, r.PlannedEndOn });
+        b.HasIndex(r => new { r.ToOrganizationId, r.PlannedEndOn });
+    }
+}
+
+public sealed class RetirementDecisionConfiguration : IEntityTypeConfiguration<RetirementDecision>
+{
+    public void Configure(EntityTypeBuilder<RetirementDecision> b)
+    {
+        b.ToTable("retirement_decisions");
+        // In the scope of the cadre's organization when decided (docs/architecture.md, cadres).
+        b.OwnedByOrganization(d => d.OrganizationId);
+        b.Property(d => d.Id).UseIdentityAlwaysColumn();
+        b.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.DecisionNumber).HasMaxLength(60);
+        b.Property(d => d.Reason).HasMaxLength(RetirementDecision.MaxReasonLength);
+        b.Ignore(d => d.DecisionText);
+        // One decision per cadre: a new one replaces it.
+        b.HasIndex(d => d.MemberId).IsUnique();
+        b.HasIndex(d => new { d.OrganizationId, d.PensionFrom });
     }
 }

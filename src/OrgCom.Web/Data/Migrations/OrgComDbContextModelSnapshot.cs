@@ -518,7 +518,140 @@ namespace OrgCom.Web.Data.Migrations
 
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
-                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PersonnelSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppraisalOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("appraisal_opinion");
+
+                    b.Property<DateOnly?>("AppraisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appraised_on");
+
+                    b.Property<long>("CompetentOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("competent_organization_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<bool>("IsConcurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_concurrent");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<DateOnly>("PreparedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("prepared_on");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personnel_submissions");
+
+                    b.HasIndex("CompetentOrganizationId")
+                        .HasDatabaseName("ix_personnel_submissions_competent_organization_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_personnel_submissions_organization_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_personnel_submissions_position_id");
+
+                    b.HasIndex("SubmittedOn")
+                        .HasDatabaseName("ix_personnel_submissions_submitted_on")
+                        .HasFilter("submitted_on is not null");
+
+                    b.ToTable("personnel_submissions", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
@@ -741,6 +874,295 @@ namespace OrgCom.Web.Data.Migrations
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.RetirementDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ComputedPensionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("computed_pension_from");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PensionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("pension_from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retirement_decisions");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retirement_decisions_member_id");
+
+                    b.HasIndex("OrganizationId", "PensionFrom")
+                        .HasDatabaseName("ix_retirement_decisions_organization_id_pension_from");
+
+                    b.ToTable("retirement_decisions", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Rotation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("ActualEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_end_on");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<long?>("FromAppointmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_appointment_id");
+
+                    b.Property<string>("FromLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from_level");
+
+                    b.Property<long>("FromOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_organization_id");
+
+                    b.Property<string>("FromPositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("from_position_name");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<DateOnly>("PlannedEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end_on");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReturnPlacement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_placement");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<string>("ToLevel")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to_level");
+
+                    b.Property<long>("ToOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_organization_id");
+
+                    b.Property<string>("ToPositionName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("to_position_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotations");
+
+                    b.HasIndex("FromAppointmentId")
+                        .HasDatabaseName("ix_rotations_from_appointment_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rotations_member_id");
+
+                    b.HasIndex("FromOrganizationId", "PlannedEndOn")
+                        .HasDatabaseName("ix_rotations_from_organization_id_planned_end_on");
+
+                    b.HasIndex("ToOrganizationId", "PlannedEndOn")
+                        .HasDatabaseName("ix_rotations_to_organization_id_planned_end_on");
+
+                    b.ToTable("rotations", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeEitherOwnerProperties", "FromOrganizationId,ToOrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.SubmissionCadre", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personnel_submission_cadres");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_personnel_submission_cadres_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_personnel_submission_cadres_organization_id");
+
+                    b.HasIndex("SubmissionId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personnel_submission_cadres_submission_id_member_id");
+
+                    b.ToTable("personnel_submission_cadres", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.SubmissionDocumentTick", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("TickedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ticked_at");
+
+                    b.Property<string>("TickedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ticked_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personnel_submission_documents");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_personnel_submission_documents_organization_id");
+
+                    b.HasIndex("SubmissionId", "MemberId", "Document")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personnel_submission_documents_submission_id_member_id_docu~");
+
+                    b.ToTable("personnel_submission_documents", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
                 });
 
             modelBuilder.Entity("OrgCom.Core.Geography.AdministrativeUnit", b =>
@@ -2277,6 +2699,30 @@ namespace OrgCom.Web.Data.Migrations
                         .HasConstraintName("fk_appointments_positions_position_id");
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Cadres.PersonnelSubmission", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CompetentOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submissions_organizations_competent_organization_~");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submissions_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submissions_positions_position_id");
+                });
+
             modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>
                 {
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
@@ -2326,6 +2772,94 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_positions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.RetirementDecision", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retirement_decisions_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retirement_decisions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Rotation", b =>
+                {
+                    b.HasOne("OrgCom.Core.Cadres.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("FromAppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rotations_appointments_from_appointment_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_from_organization_id");
+
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_to_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.SubmissionCadre", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submission_cadres_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submission_cadres_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.PersonnelSubmission", null)
+                        .WithMany("Cadres")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submission_cadres_personnel_submissions_submissio~");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.SubmissionDocumentTick", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submission_documents_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.PersonnelSubmission", null)
+                        .WithMany("Ticks")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_personnel_submission_documents_personnel_submissions_submis~");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
@@ -2491,6 +3025,13 @@ namespace OrgCom.Web.Data.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.PersonnelSubmission", b =>
+                {
+                    b.Navigation("Cadres");
+
+                    b.Navigation("Ticks");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.PlanningBatch", b =>

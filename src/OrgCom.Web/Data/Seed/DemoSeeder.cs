@@ -176,6 +176,7 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         }
         var rules = Core.Rules.RuleBookJson.Parse(File.ReadAllText(ReferenceData.PathOf("rules.json")));
         var held = new List<(Member Member, Position Position)>();
+        var posts = new List<Appointment>();
         void Appoint(Member member, Position position, int monthsAgo, bool concurrent = false)
         {
             var start = today.AddMonths(-monthsAgo).AddDays(-random.Next(0, 20));
@@ -187,6 +188,7 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
                 throw new InvalidOperationException(created.Error!.Message);
             db.Appointments.Add(created.Value!);
             held.Add((member, position));
+            posts.Add(created.Value!);
         }
         // Near retirement (men born 1964–1965, women 1969–1970) and terms ending within the year (started ~4 years ago).
         Appoint(await Pick("X00004", Gender.Male, 1964, 1965, 0), hnSecretary, 15);
@@ -202,6 +204,8 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         Appoint(await Pick("X26740", Gender.Male, 1964, 1966, 0), hcmSecretary, 15);
         Appoint(await Pick("X26740", Gender.Female, 1970, 1972, 0), hcmHomeAffairs, 52);
         await db.SaveChangesAsync(ct);
+        await SeedRotationsAsync(held, posts, today, ct);
+        await SeedHeadsHometownsAsync(held, today, ct);
 
         var batch = PlanningBatch.Create(org["T01"], 2026, 2031, "Quy hoạch Ban Chấp hành, Ban Thường vụ Thành ủy Hà Nội nhiệm kỳ 2026–2031").Value!;
         var none = new PlanningContext([], [], false);
@@ -216,7 +220,88 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
             || !batch.Approve("1250-QĐ/TU", today.AddDays(-10), today).IsSuccess)
             throw new InvalidOperationException("planning demo");
         db.PlanningBatches.Add(batch);
+
+        // Personnel submissions from the ward to the city: a nomination decided, and an appointment waiting for the
+        // city's leaders (the counts page reads them as "lượt cán bộ đã trình").
+        var nomination = PersonnelSubmission.Create(org["X00004"], org["T01"], true, SubmissionKind.Nomination, bdChair, false,
+            "Tờ trình giới thiệu nhân sự ứng cử Chủ tịch Ủy ban nhân dân phường Ba Đình", "xa.badinh", today.AddDays(-40)).Value!;
+        var waiting = PersonnelSubmission.Create(org["X00004"], org["T01"], true, SubmissionKind.Appointment, bdViceChair, true,
+            "Tờ trình bổ nhiệm Phó Chủ tịch Ủy ban nhân dân phường Ba Đình (kiêm nhiệm)", "xa.badinh", today.AddDays(-12)).Value!;
+        foreach (var (submission, cadres) in new[] { (nomination, new[] { held[7].Member, held[9].Member }), (waiting, new[] { held[4].Member }) })
+        {
+            var required = PersonnelSubmission.RequiredDocuments(submission.Kind, rules, today).Documents;
+            foreach (var member in cadres)
+            {
+                submission.AddCadre(member.Id, member.FullName, member.Status);
+                foreach (var document in required)
+                    submission.Tick(member.Id, document, true, "xa.badinh", new DateTimeOffset(today.AddDays(-15).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)).ToUniversalTime());
+            }
+        }
+        var documentsRule = PersonnelSubmission.RequiredDocuments(SubmissionKind.Nomination, rules, today).Rule.Citation;
+        if (!nomination.Appraise(today.AddDays(-35), "Đủ điều kiện, tiêu chuẩn", today).IsSuccess
+            || !nomination.Submit(today.AddDays(-30), PersonnelSubmission.RequiredDocuments(SubmissionKind.Nomination, rules, today).Documents, documentsRule, "xa.badinh", today).IsSuccess
+            || !nomination.Decide(true, "1310-QĐ/TU", today.AddDays(-20), null, [], null, "lanhdao.hanoi", today).IsSuccess
+            || !waiting.Appraise(today.AddDays(-8), "Đủ điều kiện, tiêu chuẩn", today).IsSuccess
+            || !waiting.Submit(today.AddDays(-5), PersonnelSubmission.RequiredDocuments(SubmissionKind.Appointment, rules, today).Documents,
+                documentsRule, "xa.badinh", today).IsSuccess)
+            throw new InvalidOperationException("submission demo");
+        db.PersonnelSubmissions.AddRange(nomination, waiting);
         await SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Rotations (Quy định 65-QĐ/TW): a Hà Nội department deputy sent down to phường Ngọc Hà, the head of the city's
+    /// organization commission sent up to Hồ Chí Minh City (ending within months — the receiving city sees him), and a
+    /// finished sideways rotation of phường Ba Đình's Front chairwoman, shorter than the usual period.
+    /// </summary>
+    private async Task SeedRotationsAsync(List<(Member Member, Position Position)> held, List<Appointment> posts, DateOnly today,
+        CancellationToken ct)
+    {
+        var codes = new[] { "X00008", "X00025", "T79" };
+        var org = await db.Organizations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        Rotation Rotate(int index, string toCode, string toPosition, PositionLevel? toLevel, RotationDirection? direction, int monthsAgo,
+            int months, string decision, string purpose)
+        {
+            var post = posts[index];
+            var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsAgo);
+            var created = Rotation.Create(held[index].Member, new RotationOrigin(post.Id, post.OrganizationId, post.PositionName, post.Level),
+                org[toCode], toPosition, toLevel, direction, decision, start.AddDays(-20), start, start.AddMonths(months).AddDays(-1), purpose,
+                [], today);
+            if (!created.IsSuccess)
+                throw new InvalidOperationException(created.Error!.Message);
+            db.Rotations.Add(created.Value!);
+            return created.Value!;
+        }
+        Rotate(5, "X00008", "Bí thư Đảng ủy phường Ngọc Hà", PositionLevel.Commune, null, 8, 36, "312-QĐ/TU",
+            "Đào tạo, rèn luyện thực tiễn ở cơ sở");
+        Rotate(4, "T79", "Phó Bí thư Thành ủy Thành phố Hồ Chí Minh", PositionLevel.Provincial, null, 32, 36, "1520-QĐ/TW",
+            "Tăng cường cán bộ, rèn luyện qua thực tiễn ở địa phương khác");
+        var finished = Rotate(9, "X00025", "Chủ tịch Ủy ban Mặt trận Tổ quốc phường", null, RotationDirection.Sideways, 40, 24, "88-QĐ/TU",
+            "Tăng cường cán bộ cho phường mới thành lập");
+        if (!finished.Return(finished.PlannedEndOn, "Trở về phường Ba Đình, giữ chức vụ cũ", today).IsSuccess)
+            throw new InvalidOperationException("rotation demo");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Home towns (and degrees, for the cadre report) of the three party secretaries, for the indicator "cán bộ đứng đầu không phải người địa phương":
+    /// Hà Nội's city secretary from Nghệ An, phường Ba Đình's from Hà Nội, Hồ Chí Minh City's from the former Bình Định.</summary>
+    private async Task SeedHeadsHometownsAsync(List<(Member Member, Position Position)> held, DateOnly today, CancellationToken ct)
+    {
+        foreach (var (index, hometown, professional) in new[]
+        {
+            (0, "Xã Nghi Lộc, Tỉnh Nghệ An", "Tiến sĩ Kinh tế"), (6, "Phường Ba Đình, Thành phố Hà Nội", "Thạc sĩ Quản lý công"),
+            (10, "Xã Phù Cát, Tỉnh Bình Định", "Cử nhân Luật"),
+        })
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == held[index].Member.Id, ct);
+            var updated = m.UpdateIdentity(new Identity(m.FullName, m.OtherNames, m.Gender, m.BirthDate, m.BirthYearOnly, m.CitizenId, hometown,
+                m.Birthplace, m.Residence, m.Ethnicity, m.Religion, m.Occupation), today);
+            if (!updated.IsSuccess)
+                throw new InvalidOperationException(updated.Error!.Message);
+            // The report counts education; the theory level is left as it was (the eligibility checks read it).
+            m.UpdateEducation(new Education(m.GeneralEducation, professional, m.AcademicTitle, m.PoliticalTheory, m.ForeignLanguages, m.InformationTechnology));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private Organization Establish(string code, string name, OrganizationKind kind, Organization? parent,

@@ -8,8 +8,11 @@ namespace OrgCom.Web.Features.Assessments;
 
 /// <summary>Counts by level of one unit of the report (an organization directly under the report's root, with its subtree).</summary>
 public sealed record LevelCounts(long OrganizationId, string Name, int Organizations, int Approved, long Required, long Excellent,
-    long Good, long Completed, long NotCompleted, long NotAssessed)
+    long Good, long Completed, long NotCompleted, long NotAssessed, int Overrides = 0, IReadOnlyDictionary<NotAssessedReason, long>? Reasons = null)
 {
+    /// <summary>Members not rated for <paramref name="reason"/> (of <see cref="NotAssessed"/>).</summary>
+    public long NotAssessedFor(NotAssessedReason reason) => Reasons?.GetValueOrDefault(reason) ?? 0;
+
     public long Rated => Excellent + Good + Completed + NotCompleted;
     public long Of(QualityLevel level) => level switch
     {
@@ -26,7 +29,8 @@ public sealed record LevelCounts(long OrganizationId, string Name, int Organizat
     {
         var list = rows.ToList();
         return new LevelCounts(id, name, list.Sum(r => r.Organizations), list.Sum(r => r.Approved), list.Sum(r => r.Required),
-            list.Sum(r => r.Excellent), list.Sum(r => r.Good), list.Sum(r => r.Completed), list.Sum(r => r.NotCompleted), list.Sum(r => r.NotAssessed));
+            list.Sum(r => r.Excellent), list.Sum(r => r.Good), list.Sum(r => r.Completed), list.Sum(r => r.NotCompleted), list.Sum(r => r.NotAssessed),
+            list.Sum(r => r.Overrides), NotAssessedReasons.All.ToDictionary(x => x, x => list.Sum(r => r.NotAssessedFor(x))));
     }
 }
 
@@ -36,7 +40,13 @@ public sealed record AssessmentRollup(long RootId, string RootName, int Year, IR
 /// <summary>
 /// The rollup of a year's member ratings for an organization's subtree, one line per organization directly under it.
 /// It adds up the counts each organization's assessment keeps (organization_assessments), never the 5.6M ratings
-/// themselves; only approved assessments count (ADR 0009).
+/// themselves — except the reasons of the members not rated, read from their ratings (few: a partial index); only
+/// approved assessments count (ADR 0009).
+/// <para>
+/// The one source of the assessment results: the Assessments report page and the statistics form "Kết quả đánh giá,
+/// xếp loại" (Features/Reports, ADR 0011) both read <see cref="RunAsync"/>, and the form's drill-down lists the members
+/// behind a number with <see cref="MembersSql"/>, which counts the same ratings.
+/// </para>
 /// </summary>
 public sealed class AssessmentReportQuery(OrgComDbContext db)
 {
@@ -54,7 +64,8 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
                coalesce(sum(a.good_count) filter (where a.status = 'Approved'), 0)::bigint,
                coalesce(sum(a.completed_count) filter (where a.status = 'Approved'), 0)::bigint,
                coalesce(sum(a.not_completed_count) filter (where a.status = 'Approved'), 0)::bigint,
-               coalesce(sum(a.not_assessed_count) filter (where a.status = 'Approved'), 0)::bigint
+               coalesce(sum(a.not_assessed_count) filter (where a.status = 'Approved'), 0)::bigint,
+               (count(*) filter (where a.status = 'Approved' and a.overrides <> '[]'::jsonb))::int
         from organizations o
         join rounds rd on o.path <@ rd.path
         left join organization_assessments a on a.round_id = rd.id and a.organization_id = o.id
@@ -74,6 +85,53 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         group by 1
         """;
 
+    /// <summary>The members not rated, by unit and reason, in the approved assessments of the year.</summary>
+    private const string ReasonsSql = """
+        select case when nlevel(o.path) > nlevel(@path::ltree) then ltree2text(subpath(o.path, nlevel(@path::ltree), 1))::bigint else @root end as unit,
+               mr.not_assessed_reason, count(*)::bigint
+        from assessment_rounds r
+        join organization_assessments a on a.round_id = r.id and a.status = 'Approved'
+        join organizations o on o.id = a.organization_id
+        join member_ratings mr on mr.organization_assessment_id = a.id and mr.not_assessed_reason is not null
+        where r.kind = 'Year' and r.year = @year and o.path <@ @path::ltree
+        group by 1, 2
+        """;
+
+    /// <summary>The measures of the member list behind a number (<see cref="MembersSql"/>'s <c>@measure</c>): the
+    /// members to rate, those rated, each level, those not rated, and those not rated for one reason (<c>r:Reason</c>).</summary>
+    public static readonly IReadOnlyList<string> MemberMeasures =
+        ["Required", "Rated", .. QualityLevels.All.Select(l => l.ToString()), "NotAssessed", .. NotAssessedReasons.All.Select(r => "r:" + r)];
+
+    /// <summary>The name of a measure of <see cref="MemberMeasures"/> in words.</summary>
+    public static string MeasureName(string measure) => measure switch
+    {
+        "Required" => "Đảng viên phải đánh giá",
+        "Rated" => "Đảng viên được xếp loại",
+        "NotAssessed" => "Đảng viên không đánh giá",
+        _ when measure.StartsWith("r:", StringComparison.Ordinal) && Enum.TryParse<NotAssessedReason>(measure[2..], out var r) => "Không đánh giá: " + r.DisplayName(),
+        _ when Enum.TryParse<QualityLevel>(measure, out var l) => l.DisplayName(),
+        _ => measure,
+    };
+
+    /// <summary>
+    /// Column <c>Value</c>: the members behind one number of the rollup — rated in the approved assessments of the year
+    /// <c>@year</c> of the organizations in the subtree <c>@root_path</c> (or, with <c>@own</c>, of <c>@org</c> itself),
+    /// filtered by <c>@measure</c> (<see cref="MemberMeasures"/>). The same ratings as the counts each assessment keeps.
+    /// </summary>
+    public const string MembersSql = """
+        select mr.member_id as "Value"
+        from assessment_rounds r
+        join organization_assessments a on a.round_id = r.id and a.status = 'Approved'
+        join organizations o on o.id = a.organization_id
+        join member_ratings mr on mr.organization_assessment_id = a.id
+        where r.kind = 'Year' and r.year = @year and o.path <@ @root_path::ltree and (not @own or a.organization_id = @org)
+          and (@measure = 'Required'
+               or (@measure = 'Rated' and mr.final_level is not null)
+               or mr.final_level = @measure
+               or (@measure = 'NotAssessed' and mr.not_assessed_reason is not null)
+               or 'r:' || mr.not_assessed_reason = @measure)
+        """;
+
     /// <summary>Approved assessments of the subtree in which a leader let a rule's finding stand.</summary>
     private const string OverridesSql = """
         select count(*)::bigint
@@ -91,14 +149,34 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         var ids = units.Select(u => u.Id).ToList();
         var names = await db.Organizations.IgnoreQueryFilters().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.Code }).ToDictionaryAsync(o => o.Id, ct);
+        var reasons = new Dictionary<long, Dictionary<NotAssessedReason, long>>();
+        await using (var cmd = new NpgsqlCommand(ReasonsSql, await OpenAsync(ct)))
+        {
+            cmd.Parameters.AddWithValue("path", rootPath);
+            cmd.Parameters.AddWithValue("root", rootId);
+            cmd.Parameters.AddWithValue("year", year);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!Enum.TryParse<NotAssessedReason>(reader.GetString(1), out var reason))
+                    continue;
+                var unit = reader.GetInt64(0);
+                if (!reasons.TryGetValue(unit, out var byReason))
+                    reasons[unit] = byReason = new Dictionary<NotAssessedReason, long>();
+                byReason[reason] = reader.GetInt64(2);
+            }
+        }
         var rows = units.OrderBy(u => u.Id == rootId ? "" : names.GetValueOrDefault(u.Id)?.Code ?? "")
-            .Select(u => u.Counts with { Name = u.Id == rootId ? rootName + " (trực tiếp)" : names.GetValueOrDefault(u.Id)?.Name ?? u.Id.ToString() })
+            .Select(u => u.Counts with
+            {
+                Name = u.Id == rootId ? rootName + " (trực tiếp)" : names.GetValueOrDefault(u.Id)?.Name ?? u.Id.ToString(),
+                Reasons = reasons.GetValueOrDefault(u.Id) ?? new Dictionary<NotAssessedReason, long>(),
+            })
             .ToList();
 
         var levels = new Dictionary<QualityLevel, long>();
         var overridden = 0;
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await OpenAsync(connection, ct);
+        var connection = await OpenAsync(ct);
         await using (var cmd = new NpgsqlCommand(OrganizationLevelsSql, connection))
         {
             cmd.Parameters.AddWithValue("path", rootPath);
@@ -123,9 +201,7 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
 
     private async Task<List<(long Id, LevelCounts Counts)>> UnitsAsync(long rootId, string rootPath, int year, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await OpenAsync(connection, ct);
-        await using var cmd = new NpgsqlCommand(UnitsSql, connection);
+        await using var cmd = new NpgsqlCommand(UnitsSql, await OpenAsync(ct));
         cmd.Parameters.AddWithValue("path", rootPath);
         cmd.Parameters.AddWithValue("root", rootId);
         cmd.Parameters.AddWithValue("year", year);
@@ -135,14 +211,17 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         {
             var id = reader.GetInt64(0);
             list.Add((id, new LevelCounts(id, "", reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4),
-                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8))));
+                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt32(9))));
         }
         return list;
     }
 
-    private static async Task OpenAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>The request's connection, opened once through EF (which closes it with the context).</summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
-            await connection.OpenAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+        return connection;
     }
 }

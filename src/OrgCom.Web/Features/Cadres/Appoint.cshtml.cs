@@ -17,8 +17,10 @@ namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>A member's posts: appoint (bổ nhiệm, bổ nhiệm lại, kéo dài, bầu) to a position in scope, or end a post.</summary>
 public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, CurrentUser currentUser, AuditRecorder audit,
-    RuleBookProvider rules, TimeProvider clock) : PageModel
+    RuleBookProvider rules, TimeProvider clock, Rotations.RotationQueries rotations) : PageModel
 {
+    public List<Rotations.RotationRow> Rotations { get; private set; } = [];
+    public DateOnly Today { get; private set; }
     public Member Member { get; private set; } = null!;
     public List<Appointment> History { get; private set; } = [];
     public List<PositionOption> Positions { get; private set; } = [];
@@ -46,6 +48,16 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
     {
         if (!await LoadAsync(memberId, ct))
             return NotFound();
+        return await ShownAsync(ct);
+    }
+
+    /// <summary>The history and the positions to choose from are read only when the page is shown, not for a post that
+    /// succeeds and redirects.</summary>
+    private async Task<IActionResult> ShownAsync(CancellationToken ct)
+    {
+        History = await queries.HistoryAsync(Member.Id, ct);
+        Positions = await queries.PositionsAsync(ct);
+        Rotations = await rotations.OfMemberAsync(Member.Id, ct);
         return Page();
     }
 
@@ -57,7 +69,7 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         if (position is null)
         {
             ModelState.AddModelError(nameof(PositionId), "Hãy chọn chức vụ trong phạm vi của bạn.");
-            return Page();
+            return await ShownAsync(ct);
         }
         if (await queries.PathOfAsync(position.OrganizationId, ct) is not { } path || !currentUser.Can(Permission.Write, path))
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -66,13 +78,13 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         var start = Read(StartOn, nameof(StartOn), "ngày bắt đầu giữ chức vụ");
         DateOnly? end = string.IsNullOrWhiteSpace(TermEndsOn) ? null : Read(TermEndsOn, nameof(TermEndsOn), "ngày hết thời hạn");
         if (!ModelState.IsValid || decided is null || start is null)
-            return Page();
+            return await ShownAsync(ct);
         var (book, _) = await rules.GetAsync(ct);
         var retirement = OrgCom.Core.Cadres.Retirement.For(Member.Gender, Member.BirthDate, Member.BirthYearOnly, book);
         if (!retirement.IsSuccess && (end is null && Kind == AppointmentKind.Extension))
         {
             ModelState.AddModelError(nameof(TermEndsOn), retirement.Error!.Message);
-            return Page();
+            return await ShownAsync(ct);
         }
         DateOnly termEnd;
         try
@@ -83,14 +95,14 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         {
             ModelState.AddModelError(nameof(TermEndsOn),
                 $"Không tính được ngày hết thời hạn từ ngày {DateText.Format(start.Value)}: {e.Message} Hãy nhập ngày hết thời hạn theo quyết định.");
-            return Page();
+            return await ShownAsync(ct);
         }
         var created = Appointment.Create(Member, position, Kind, DecisionNumber, decided.Value, start.Value, termEnd,
             IsConcurrent, IsActing, await queries.ActivePostsOfAsync(Member.Id, ct), VietnamTime.Today(clock), retirement.Value);
         if (!created.IsSuccess)
         {
             ModelState.AddModelError("", created.Error!.Message);
-            return Page();
+            return await ShownAsync(ct);
         }
         db.Appointments.Add(created.Value!);
         audit.Reason = $"{Appointment.DisplayName(Kind)} theo quyết định {created.Value!.DecisionNumber}";
@@ -111,12 +123,12 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         FormLengths.Check(this, ModelState, db.Model);
         var ended = Read(EndedOn, nameof(EndedOn), "ngày thôi giữ chức vụ");
         if (!ModelState.IsValid || ended is null)
-            return Page();
+            return await ShownAsync(ct);
         var result = appointment.End(ended.Value, EndReason);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError("", result.Error!.Message);
-            return Page();
+            return await ShownAsync(ct);
         }
         audit.Reason = appointment.EndReason;
         await db.SaveChangesAsync(ct);
@@ -130,8 +142,7 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         if (member is null)
             return false;
         Member = member;
-        History = await queries.HistoryAsync(memberId, ct);
-        Positions = await queries.PositionsAsync(ct);
+        Today = VietnamTime.Today(clock);
         var (book, _) = await rules.GetAsync(ct);
         var term = book.Get(RuleKey.AppointmentTermMonths, VietnamTime.Today(clock));
         TermRule = term.Citation.ToString();

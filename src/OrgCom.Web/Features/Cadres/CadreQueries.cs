@@ -44,17 +44,16 @@ public sealed class CadreQueries(OrgComDbContext db)
             .ToListAsync(ct);
     }
 
-    public async Task<List<CadreOption>> CadresAsync(CancellationToken ct)
-    {
-        var posts = await db.Appointments
-            .Where(a => a.EndedOn == null)
-            .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName, a.PositionName })
-            .OrderBy(x => x.FullName).ThenBy(x => x.Id)
-            .Take(2000)
-            .ToListAsync(ct);
-        return posts.GroupBy(x => (x.Id, x.FullName))
-            .Select(g => new CadreOption(g.Key.Id, g.Key.FullName, string.Join("; ", g.Select(x => x.PositionName)))).ToList();
-    }
+    /// <summary>Cadres in scope with their active posts, grouped in SQL so each one listed has all its posts, whatever the
+    /// number of posts; at most 2.000 cadres, in name order.</summary>
+    public Task<List<CadreOption>> CadresAsync(CancellationToken ct) => db.Appointments
+        .Where(a => a.EndedOn == null)
+        .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName, a.PositionName })
+        .GroupBy(x => new { x.Id, x.FullName })
+        .OrderBy(g => g.Key.FullName).ThenBy(g => g.Key.Id)
+        .Take(2000)
+        .Select(g => new CadreOption(g.Key.Id, g.Key.FullName, string.Join("; ", g.Select(x => x.PositionName))))
+        .ToListAsync(ct);
 
     /// <summary>
     /// The member's active posts anywhere: one principal post at a time is a rule about the person, not about the
@@ -102,6 +101,20 @@ public sealed class CadreQueries(OrgComDbContext db)
                 x.a.IsActing, x.p.IsCommitteeSeat))
             .ToListAsync(ct);
         return posts.Count > limit ? (posts[..limit], true) : (posts, false);
+    }
+
+    /// <summary>
+    /// What the eligibility check needs to know of the person's posts — wherever they are, because it is about the
+    /// person: whether they held <paramref name="position"/> by <paramref name="on"/>, and whether they sit in a
+    /// committee of the position's organization now.
+    /// </summary>
+    public async Task<EligibilityHistory> EligibilityHistoryAsync(long memberId, Position position, DateOnly on, CancellationToken ct)
+    {
+        var posts = db.Appointments.IgnoreQueryFilters().Where(a => a.MemberId == memberId);
+        var heldBefore = await posts.AnyAsync(a => a.PositionId == position.Id && a.StartOn <= on, ct);
+        var committeeMember = await posts.AnyAsync(a => a.EndedOn == null && a.OrganizationId == position.OrganizationId
+            && db.Positions.IgnoreQueryFilters().Any(p => p.Id == a.PositionId && p.IsCommitteeSeat), ct);
+        return new EligibilityHistory(heldBefore, committeeMember);
     }
 
     /// <summary>The appointment history of a member, newest first, within the user's scope.</summary>

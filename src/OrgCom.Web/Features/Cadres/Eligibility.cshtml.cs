@@ -51,16 +51,13 @@ public sealed class EligibilityModel(OrgComDbContext db, CadreQueries queries, R
             Cadres.Insert(0, new CadreOption(member.Id, member.FullName, ""));
         // Whether the person held the position, or sits in a committee of the same organization, is about the person
         // wherever the posts are.
-        var posts = db.Appointments.IgnoreQueryFilters().Where(a => a.MemberId == member.Id);
-        var heldBefore = await posts.AnyAsync(a => a.PositionId == position.Id && a.StartOn <= date.Value, ct);
-        var committeeMember = await posts.AnyAsync(a => a.EndedOn == null && a.OrganizationId == position.OrganizationId
-            && db.Positions.IgnoreQueryFilters().Any(p => p.Id == a.PositionId && p.IsCommitteeSeat), ct);
+        var history = await queries.EligibilityHistoryAsync(member.Id, position, date.Value, ct);
         var (book, _) = await rules.GetAsync(ct);
         try
         {
             Report = Eligibility.Check(
                 new EligibilityCandidate(member.FullName, member.Gender, member.BirthDate, member.BirthYearOnly, member.PoliticalTheory),
-                position, new EligibilityHistory(heldBefore, committeeMember), date.Value, book);
+                position, history, date.Value, book);
         }
         catch (RuleConfigurationException e)
         {

@@ -13,7 +13,7 @@ namespace OrgCom.Web.Features.Cadres;
 /// day the cadre must be notified, and what the rules allow, each with its rule. Committee seats are elected, not
 /// reappointed, so they are not listed.
 /// </summary>
-public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class ReappointmentModel(CadreQueries queries, RetirementDecisionQueries decisions, RuleBookProvider rules, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     /// <summary>The most posts listed (earliest term end first); <c>OrgCom:CadreListMaxRows</c>.</summary>
     public int MaxRows { get; } = configuration.GetValue("OrgCom:CadreListMaxRows", 2000);
@@ -40,6 +40,8 @@ public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider ru
         var (book, calendar) = await rules.GetAsync(ct);
         var (posts, truncated) = await queries.ActivePostsAsync(null, Today.AddMonths(Months), appointedOnly: true, MaxRows, ct);
         Truncated = truncated;
+        // A decided later or earlier retirement replaces the computed one (only these members' decisions are read).
+        var decided = await decisions.ForAsync(posts.Select(p => p.MemberId).Distinct().ToList(), DateOnly.MaxValue, DateOnly.MinValue, ct);
         Rows = posts.Select(p =>
         {
             var retirement = OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book);
@@ -47,7 +49,7 @@ public sealed class ReappointmentModel(CadreQueries queries, RuleBookProvider ru
                 return new Row(p, null, retirement.Error!.Message);
             try
             {
-                return new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!, book, calendar), null);
+                return new Row(p, Reappointment.For(p.TermEndsOn, retirement.Value!.Apply(decided.GetValueOrDefault(p.MemberId)), book, calendar), null);
             }
             catch (RuleConfigurationException e)
             {

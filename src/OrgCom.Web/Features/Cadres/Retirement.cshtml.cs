@@ -10,7 +10,7 @@ using OrgCom.Web.Infrastructure.Rules;
 namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>Cadres of the user's scope who retire within the next N months, by position, with the rule behind each date.</summary>
-public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class RetirementModel(CadreQueries queries, RetirementDecisionQueries decisions, RuleBookProvider rules, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     /// <summary>The most posts read (of people born in the window, earliest first); <c>OrgCom:CadreListMaxRows</c>.</summary>
     public int MaxRows { get; } = configuration.GetValue("OrgCom:CadreListMaxRows", 5000);
@@ -18,7 +18,14 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
     /// <summary>More posts matched than <see cref="MaxRows"/>: the page says so.</summary>
     public bool Truncated { get; private set; }
 
-    public sealed record Row(ActivePost Post, RetirementSchedule Retirement);
+    /// <param name="Retirement">With a decided retirement (<see cref="RetirementDecision"/>) applied.</param>
+    public sealed record Row(ActivePost Post, RetirementSchedule Retirement, RetirementDecision? Decision)
+    {
+        /// <summary>"Nghỉ hưu ở tuổi cao hơn theo quyết định số … ngày …; theo tuổi nghỉ hưu từ 01/06/2027" or "".</summary>
+        public string Note => Decision is { } d
+            ? $"{RetirementDecision.DisplayName(d.Kind)} {d.DecisionText}; theo tuổi nghỉ hưu từ {DateText.Format(d.ComputedPensionFrom)}"
+            : "";
+    }
 
     [BindProperty(SupportsGet = true)]
     public int Months { get; set; } = 12;
@@ -46,6 +53,7 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
             XlsxColumn<Row>.Text("Ngày sinh", r => Members.MemberQueries.BirthText(r.Post.BirthDate, r.Post.BirthYearOnly), width: 12),
             XlsxColumn<Row>.Text("Tuổi nghỉ hưu", r => r.Retirement.AgeText, width: 16),
             XlsxColumn<Row>.Date("Nghỉ hưu từ ngày", r => r.Retirement.PensionFrom),
+            XlsxColumn<Row>.Text("Ghi chú", r => r.Note, width: 50),
         ])
         {
             SheetName = "Dự báo nghỉ hưu",
@@ -76,10 +84,17 @@ public sealed class RetirementModel(CadreQueries queries, RuleBookProvider rules
         var (book, _) = await rules.GetAsync(ct);
         var (posts, truncated) = await queries.ActivePostsAsync(CadreQueries.BirthWindow(Today, Until, book), null, false, MaxRows, ct);
         Truncated = truncated;
+        // Decided retirements replace the computed date; they may bring in people the age window does not read.
+        var decided = await decisions.ForAsync(posts.Select(p => p.MemberId).Distinct().ToList(), Today, Until.AddDays(1), ct);
+        var missing = decided.Keys.Except(posts.Select(p => p.MemberId)).ToList();
+        if (missing.Count > 0)
+            posts = [.. posts, .. await decisions.ActivePostsOfAsync(missing, false, ct)];
         Rows = posts
-            .Select(p => (p, r: OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book)))
-            .Where(x => x.r.IsSuccess && x.r.Value!.PensionFrom > Today && x.r.Value.RetiresOn <= Until)
-            .Select(x => new Row(x.p, x.r.Value!))
+            .Select(p => (p, r: OrgCom.Core.Cadres.Retirement.For(p.Gender, p.BirthDate, p.BirthYearOnly, book), d: decided.GetValueOrDefault(p.MemberId)))
+            .Where(x => x.r.IsSuccess)
+            .Select(x => (x.p, r: x.r.Value!.Apply(x.d), x.d))
+            .Where(x => x.r.PensionFrom > Today && x.r.RetiresOn <= Until)
+            .Select(x => new Row(x.p, x.r, x.d))
             .OrderBy(r => r.Retirement.RetiresOn).ThenBy(r => r.Post.Level).ThenBy(r => r.Post.FullName)
             .ToList();
         ByLevel = Rows.GroupBy(r => r.Post.Level).OrderBy(g => g.Key).Select(g => (g.Key, g.Select(r => r.Post.MemberId).Distinct().Count())).ToList();

@@ -3,6 +3,7 @@ using OrgCom.Core.Rules;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OrgCom.Web.Features.Reports;
 
@@ -15,10 +16,20 @@ public sealed record Dashboard(long Organizations, long Members, long Probationa
 /// The home page's figures for one subtree, read from the pre-aggregates (<c>member_counts</c>, <c>member_flows</c>)
 /// and two small partial indexes (probation, transfers in transit), so the whole country costs about what a province
 /// does. The caller passes a path the user is granted.
+/// <para>
+/// It runs on the request's <see cref="OrgComDbContext"/> connection, opened and closed through EF
+/// (<c>OpenConnectionAsync</c>/<c>CloseConnectionAsync</c>: a connection EF already holds open, e.g. inside a
+/// transaction, stays open), with the request's cancellation. A database too slow to answer within
+/// <see cref="TimeoutSeconds"/> (setting <c>OrgCom:DashboardTimeoutSeconds</c>) gives null — the home page says the
+/// figures are unavailable instead of failing; a cancelled request stops the statement.
+/// </para>
 /// </summary>
-public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules)
+public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules, IConfiguration configuration, ILogger<DashboardQueries> log)
 {
-    public async Task<Dashboard> ForAsync(string path, DateOnly today, CancellationToken ct)
+    public int TimeoutSeconds => Math.Max(1, configuration.GetValue("OrgCom:DashboardTimeoutSeconds", 15));
+
+    /// <summary>The figures, or null when the database did not answer within <see cref="TimeoutSeconds"/>.</summary>
+    public async Task<Dashboard?> ForAsync(string path, DateOnly today, CancellationToken ct)
     {
         var (book, _) = await rules.GetAsync(ct);
         var probation = book.Get(RuleKey.ProbationMonths, today);
@@ -29,14 +40,19 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules)
         var whole = !path.Contains('.');
         string Scoped(string alias, string column) => whole ? "" : $"join organizations {alias} on {alias}.id = {column} and {alias}.path <@ @path::ltree";
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var batch = new NpgsqlBatch(connection)
             {
+                // The server stops a statement that runs longer than the limit (the batch is one implicit transaction,
+                // so the local setting ends with it); the client gives up a little later if the server does not answer.
+                Timeout = TimeoutSeconds + 5,
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
                 BatchCommands =
                 {
+                    new("select set_config('statement_timeout', @timeout_ms, true)"),
                     new($"select count(*) from organizations o where o.dissolved_on is null {(whole ? "" : "and o.path <@ @path::ltree")}"),
                     new($"select coalesce(sum(c.probationary + c.official), 0)::bigint, coalesce(sum(c.probationary), 0)::bigint from member_counts c {Scoped("o", "c.organization_id")}"),
                     new($"select coalesce(sum(f.n), 0)::bigint from member_flows f {Scoped("o", "f.organization_id")} where f.flow = 'Admitted' and f.day between @year_start and @today"),
@@ -60,9 +76,11 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules)
                 command.Parameters.AddWithValue("year_start", new DateOnly(today.Year, 1, 1));
                 command.Parameters.AddWithValue("cutoff", cutoff);
                 command.Parameters.AddWithValue("first_month", firstMonth);
+                command.Parameters.AddWithValue("timeout_ms", (TimeoutSeconds * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             await using var reader = await batch.ExecuteReaderAsync(ct);
             long Scalar(int column = 0) => reader.GetInt64(column);
+            await reader.NextResultAsync(ct);
             await reader.ReadAsync(ct);
             var organizations = Scalar();
             await reader.NextResultAsync(ct);
@@ -96,9 +114,21 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules)
             trend.Reverse();
             return new Dashboard(organizations, members, probationary, admissions, due, transfers, trend, cutoff, probation.Citation);
         }
+        catch (Exception e) when (!ct.IsCancellationRequested && IsTimeout(e))
+        {
+            log.LogWarning(e, "Dashboard figures for {Path} not read within {Seconds} s", path, TimeoutSeconds);
+            return null;
+        }
         finally
         {
-            await connection.CloseAsync();
+            await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>The command timeout (Npgsql cancels the statement, then reports a timeout) or a statement cancelled by
+    /// the server (<c>statement_timeout</c>, 57014).</summary>
+    private static bool IsTimeout(Exception e) =>
+        e is TimeoutException || e.InnerException is TimeoutException
+        || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
 }

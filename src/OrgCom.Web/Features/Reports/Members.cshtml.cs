@@ -21,7 +21,7 @@ namespace OrgCom.Web.Features.Reports;
 /// Members are read through the scope filter: one who has since moved outside the user's scope is counted, not shown.
 /// </summary>
 public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistics, CurrentUser currentUser, AuditRecorder audit,
-    IConfiguration configuration, TimeProvider clock) : PageModel
+    IConfiguration configuration, Infrastructure.Rules.RuleBookProvider rules, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -119,7 +119,22 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
         var parameters = new List<NpgsqlParameter> { new("root_path", Organization.Path), new("org", Organization.Id) };
         var place = own ? "at.organization_id = @org" : "true";
         string sql;
-        if (StatisticsQueries.IsCountMeasure(Measure) && (Measure != "Opening" || from is not null))
+        if (request.Form == ReportForm.AssessmentResults)
+        {
+            // The ratings behind the assessment form's number (the same statement as its counts' source).
+            if (!Assessments.AssessmentReportQuery.MemberMeasures.Contains(Measure))
+            {
+                ModelState.AddModelError("", "Không rõ số liệu cần xem danh sách.");
+                return null;
+            }
+            parameters.Add(new("year", to.Year));
+            parameters.Add(new("measure", Measure));
+            parameters.Add(new("own", own));
+            MeasureName = Assessments.AssessmentReportQuery.MeasureName(Measure);
+            DateText = $"Năm {to.Year}, các tổ chức đã được phê duyệt kết quả";
+            sql = Assessments.AssessmentReportQuery.MembersSql;
+        }
+        else if (StatisticsQueries.IsCountMeasure(Measure) && (Measure != "Opening" || from is not null))
         {
             var date = Measure == "Opening" ? from!.Value.AddDays(-1) : to;
             parameters.Add(new("date", date));
@@ -130,14 +145,19 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
         else if (Measure.StartsWith("c:", StringComparison.Ordinal) && request.Form == ReportForm.MembersAtDate)
         {
             var category = Measure[2..];
+            if (DimensionBands.At((await rules.GetAsync(ct)).Rules, to) is not { } bands)
+            {
+                ModelState.AddModelError("", DimensionBands.Missing(to));
+                return null;
+            }
             parameters.Add(new("date", to));
             parameters.Add(new("category", category));
-            MeasureName = $"{request.Dimension.DisplayName()}: " + (request.Dimension.FixedCategories()?.FirstOrDefault(c => c.Key == category)?.Header
+            MeasureName = $"{request.Dimension.DisplayName()}: " + (request.Dimension.FixedCategories(bands)?.FirstOrDefault(c => c.Key == category)?.Header
                 ?? ReportDimensions.CategoryHeader(category));
             DateText = "Tại ngày " + Core.Common.DateText.Format(to);
             sql = $"""
                 select at.member_id as "Value" from ({MembershipAtDate.MembersSql}) at join members m on m.id = at.member_id
-                where {place} and ({request.Dimension.Sql()}) = @category
+                where {place} and ({request.Dimension.Sql(bands)}) = @category
                 """;
         }
         else if (request.Form == ReportForm.IncreaseDecrease && StatisticsQueries.IncreaseDecreaseColumns.FirstOrDefault(c => c.Key == Measure) is { } column)

@@ -21,6 +21,16 @@ public static class ReportCharts
                     new { label = "Giảm", data = t.Rows.Select(r => StatisticsQueries.Decreases.Sum(k => r.Values[t.ColumnIndex(k)])), backgroundColor = "#dc3545" },
                 },
             },
+            ReportForm.AssessmentResults => new
+            {
+                type = "bar",
+                labels = t.Columns.Where(c => c.IsShare).Select(c => c.Group ?? c.Header).ToArray(),
+                datasets = new object[]
+                {
+                    new { label = t.Comparison?.Label ?? "", data = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsShare).Select(x => (t.Comparison?.Totals[x.i] ?? 0) / 100m), backgroundColor = "#adb5bd" },
+                    new { label = t.PeriodText, data = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsShare).Select(x => t.Totals[x.i] / 100m), backgroundColor = "#b02a37" },
+                },
+            },
             ReportForm.MembersAtDate => new
             {
                 type = "doughnut",

@@ -15,12 +15,38 @@ public sealed class ReportRequest
     [FromQuery] public string? To { get; set; }
     [FromQuery] public MemberDimension Dimension { get; set; } = MemberDimension.Gender;
 
+    /// <summary>The year of a report by year (assessment results).</summary>
+    [FromQuery] public int? Year { get; set; }
+    /// <summary>Increase/decrease: count the opening and closing member by member at the two dates (a real check of the
+    /// registry against its events, slower for a large subtree) instead of from the pre-aggregated counts.</summary>
+    [FromQuery] public bool Reconcile { get; set; }
+
     public bool IsPeriod => Form == ReportForm.IncreaseDecrease;
+
+    public bool IsYear => Form == ReportForm.AssessmentResults;
+
+    /// <summary>The first year a report by year may be asked for.</summary>
+    public const int FirstYear = 2000;
+
+    /// <summary>The default year of a report by year: the current one from December (when the year's assessment is
+    /// done), otherwise the previous one — as the Assessments report page.</summary>
+    public static int DefaultYear(DateOnly today) => today.Month >= 12 ? today.Year : today.Year - 1;
 
     /// <summary>Parses the dates (defaults: this year up to today, or today); errors go to the model state in
     /// Vietnamese and the result is null.</summary>
     public (DateOnly? From, DateOnly To)? Dates(DateOnly today, ModelStateDictionary modelState)
     {
+        if (IsYear)
+        {
+            var year = Year ?? DefaultYear(today);
+            if (year < FirstYear || year > today.Year)
+            {
+                modelState.AddModelError(nameof(Year), $"Năm {year} không hợp lệ: hãy chọn năm từ {FirstYear} đến {today.Year}.");
+                return null;
+            }
+            Year = year;
+            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
         DateOnly to = today, from = new(today.Year, 1, 1);
         if (!string.IsNullOrWhiteSpace(To))
         {
@@ -55,11 +81,18 @@ public sealed class ReportRequest
     }
 
     /// <summary>The query string of this request for another organization (going down or up a level).</summary>
-    public string QueryFor(long organizationId, DateOnly? from, DateOnly to) =>
-        $"Form={Form}&OrganizationId={organizationId}" + (from is { } f ? $"&From={DateText.Format(f)}" : "")
-        + $"&To={DateText.Format(to)}" + (Form == ReportForm.MembersAtDate ? $"&Dimension={Dimension}" : "");
+    public string QueryFor(long organizationId, DateOnly? from, DateOnly to) => IsYear
+        ? $"Form={Form}&OrganizationId={organizationId}&Year={to.Year}"
+        : $"Form={Form}&OrganizationId={organizationId}" + (from is { } f ? $"&From={DateText.Format(f)}" : "")
+          + $"&To={DateText.Format(to)}" + (Form == ReportForm.MembersAtDate ? $"&Dimension={Dimension}" : "")
+          + (Form == ReportForm.IncreaseDecrease && Reconcile ? "&Reconcile=true" : "");
 
-    public string Parameters => Form == ReportForm.MembersAtDate ? $"Dimension={Dimension}" : "";
+    public string Parameters => Form switch
+    {
+        ReportForm.MembersAtDate => $"Dimension={Dimension}",
+        ReportForm.AssessmentResults when Year is { } year => $"Year={year}",
+        _ => "",
+    };
 
     public static string FormName(ReportForm form) => form switch
     {

@@ -69,7 +69,10 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     private static readonly string CrossingFlows = string.Join(", ",
         Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
 
-    public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="reconcile">Count the opening and closing member by member (<see cref="CountsAtSql"/>) so the balance
+    /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
+    /// the pre-aggregated closing and the opening derived from it (fast, but balanced by construction).</param>
+    public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct)
     {
         var opening = from.AddDays(-1);
         var values = new Dictionary<(long Row, string Key), long>();
@@ -150,10 +153,24 @@ public sealed class StatisticsQueries(OrgComDbContext db)
                 """;
         await ReadAsync(sql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
             ct, ("root", root.Id), ("from", from), ("to", to), ("opening", opening));
+        // "Đối chiếu từng đảng viên": opening and closing counted member by member at the two dates (CountsAtSql), so
+        // "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events. Only over a period in which
+        // no organization changed parent (CountsAtSql maps members with today's tree); otherwise the page says so.
+        if (reconcile && !historic)
+        {
+            foreach (var key in new[] { "Opening", "Closing" })
+                foreach (var row in values.Keys.Where(k => k.Key == key).ToList())
+                    values.Remove(row);
+            foreach (var (key, date) in new[] { ("Opening", opening), ("Closing", to) })
+                foreach (var (row, n) in await CountsAtAsync(root, date, ct))
+                    values[(row, key)] = n;
+        }
         var columns = IncreaseDecreaseColumns.ToList();
         var table = await RowsAsync(root, to, values, columns, row =>
         {
             var net = Net(k => values.GetValueOrDefault((row, k)));
+            if (reconcile && !historic)
+                return; // opening and closing counted member by member below the flows: the balance is a real check
             if (!historic)
             {
                 values[(row, "Opening")] = values.GetValueOrDefault((row, "Closing")) - net;
@@ -173,7 +190,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         return new ReportTable
         {
             Form = ReportForm.IncreaseDecrease, Title = "Báo cáo tăng, giảm đảng viên", OrganizationId = root.Id,
-            OrganizationName = root.Name, From = from, To = to, Columns = columns, Rows = table,
+            OrganizationName = root.Name, From = from, To = to, Columns = columns, Rows = table, Reconciled = reconcile && !historic,
         };
     }
 
@@ -190,24 +207,75 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         Increases.Sum(value) - Decreases.Sum(value) + value("ReorganizedIn") - value("ReorganizedOut");
 
     /// <summary>Whether opening + increases − decreases = closing holds for a row (or the totals).</summary>
-    public static bool Balances(ReportTable table, long[] values)
+    public static bool Balances(ReportTable table, long[] values) => Imbalance(table, values) == 0;
+
+    /// <summary>Closing − (opening + increases − decreases) of a row (or the totals): 0 when the check holds; otherwise
+    /// the members the counts at the two dates see that the period's events do not explain (positive: more at the
+    /// closing than the events lead to).</summary>
+    public static long Imbalance(ReportTable table, long[] values)
     {
         long V(string key) => table.ColumnIndex(key) is var i and >= 0 ? values[i] : 0;
-        return V("Opening") + Net(V) == V("Closing");
+        return V("Closing") - (V("Opening") + Net(V));
     }
 
-    public async Task<ReportTable> MembersAtDateAsync(ReportRoot root, DateOnly date, MemberDimension dimension, CancellationToken ct)
+    /// <summary>"+3", "−2" (the minus sign), "0".</summary>
+    public static string SignedNumber(long n) => n > 0 ? "+" + ReportRequest.Number(n) : n < 0 ? "−" + ReportRequest.Number(-n) : "0";
+
+    /// <summary>
+    /// Rows <c>(organization_id, n)</c>: the members counted at the end of <c>@date</c> per organization of the subtree
+    /// CTE <c>subtree</c> (column <c>id</c>) — exactly <see cref="MembershipAtDate.MembersSql"/> grouped by organization
+    /// (a test checks it on every day around a set of changes), computed without reading every member: the current
+    /// counted members (<c>member_counts</c>, kept from the member rows), less those whose count changed after the date
+    /// where they are now, plus them where their first count-changing event after the date says they were. Only the
+    /// events after the date are read, one per member; the flows (<c>member_flows</c>) are not used, so opening +
+    /// increases − decreases = closing is a check of the member rows against their events, not an identity.
+    /// </summary>
+    public const string CountsAtSql = """
+        select x.organization_id, sum(x.n)::bigint as n from (
+            select c.organization_id, (c.probationary + c.official)::bigint as n from member_counts c
+            union all
+            select v.organization_id, v.n::bigint
+            from (select distinct on (e.member_id) e.member_id, e.kind, e.organization_id, e.other_organization_id
+                  from member_events e
+                  where e.effective_on > @date
+                    and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
+                    and member_flow_sign(e.counted_flow) <> 0
+                  order by e.member_id, e.effective_on, e.id) ch
+            -- One look-up of the member's row each (the changed are few next to all the members).
+            cross join lateral (select mm.organization_id, mm.status from members mm where mm.id = ch.member_id offset 0) m
+            cross join lateral (values
+                (case when m.status in ('Probationary', 'Official') then m.organization_id end, -1),
+                (case when ch.kind not in ('CeremonyHeld', 'Readmitted')
+                      then case when ch.kind in ('TransferReceived', 'Reassigned') then ch.other_organization_id else ch.organization_id end end, 1)
+            ) v(organization_id, n)
+            where v.organization_id is not null) x
+        where x.organization_id in (select id from subtree)
+        group by x.organization_id
+        """;
+
+    /// <summary>Members counted at the end of <paramref name="date"/>, by report row (the root's child above, or the root).</summary>
+    private async Task<Dictionary<long, long>> CountsAtAsync(ReportRoot root, DateOnly date, CancellationToken ct)
+    {
+        var counts = new Dictionary<long, long>();
+        await ReadAsync($"""
+            with {Subtree}
+            select s.row_id, sum(at.n)::bigint from ({CountsAtSql}) at join subtree s on s.id = at.organization_id group by 1
+            """, r => counts[r.GetInt64(0)] = r.GetInt64(1), ct, ("root", root.Id), ("date", date));
+        return counts;
+    }
+
+    public async Task<ReportTable> MembersAtDateAsync(ReportRoot root, DateOnly date, MemberDimension dimension, DimensionBands bands, CancellationToken ct)
     {
         var values = new Dictionary<(long Row, string Key), long>();
         await ReadAsync($"""
             with {Subtree}, {await RowsAtAsync(date, ct)},
             at as ({MembershipAtDate.MembersSql})
-            select s.row_id, {dimension.Sql()} as category, count(*)
+            select s.row_id, {dimension.Sql(bands)} as category, count(*)
             from at join members m on m.id = at.member_id join rows_at s on s.id = at.organization_id
             group by 1, 2
             """, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct,
             ("root", root.Id), ("root_path", root.Path), ("date", date));
-        var categories = dimension.FixedCategories() ?? values.GroupBy(v => v.Key.Key)
+        var categories = dimension.FixedCategories(bands) ?? values.GroupBy(v => v.Key.Key)
             .OrderByDescending(g => g.Sum(x => x.Value)).ThenBy(g => g.Key)
             .Select(g => new DimensionCategory(g.Key, ReportDimensions.CategoryHeader(g.Key))).ToList();
         var columns = categories.Select(c => new ReportColumn("c:" + c.Key, c.Header, dimension.DisplayName()))
@@ -221,6 +289,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         return new ReportTable
         {
             Form = ReportForm.MembersAtDate, Title = "Báo cáo số lượng, chất lượng đảng viên", Subtitle = "Theo " + dimension.DisplayName().ToLowerInvariant(),
+            Footnote = dimension.Footnote(bands),
             OrganizationId = root.Id, OrganizationName = root.Name, To = date, Columns = columns, Rows = rows,
         };
     }
@@ -254,23 +323,6 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             OrganizationName = root.Name, To = date, Columns = columns, Rows = rows,
         };
     }
-
-    /// <summary>Assessment results by level: the form is ready, the assessments are not recorded yet (no rows).</summary>
-    public static ReportTable AssessmentResults(ReportRoot root, DateOnly date) => new()
-    {
-        Form = ReportForm.AssessmentResults, Title = "Báo cáo kết quả đánh giá, xếp loại chất lượng đảng viên",
-        OrganizationId = root.Id, OrganizationName = root.Name, To = date,
-        Columns =
-        [
-            new("Required", "Tổng số phải đánh giá"),
-            new("Excellent", "Hoàn thành xuất sắc nhiệm vụ", "Kết quả xếp loại"),
-            new("Good", "Hoàn thành tốt nhiệm vụ", "Kết quả xếp loại"),
-            new("Completed", "Hoàn thành nhiệm vụ", "Kết quả xếp loại"),
-            new("NotCompleted", "Không hoàn thành nhiệm vụ", "Kết quả xếp loại"),
-            new("NotAssessed", "Chưa đánh giá"),
-        ],
-        Rows = [],
-    };
 
     /// <summary>The CTE <c>rows_at (id, row_id)</c>: the subtree with each organization's row as the tree stood at the
     /// end of <c>@date</c> — the current tree (CTE <c>subtree</c>) when no organization changed parent since.</summary>

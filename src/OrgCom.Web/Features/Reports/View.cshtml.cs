@@ -16,7 +16,7 @@ namespace OrgCom.Web.Features.Reports;
 /// and freezing at the reporting date.
 /// </summary>
 public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, CurrentUser currentUser, AuditRecorder audit,
-    TimeProvider clock) : PageModel
+    Infrastructure.Rules.RuleBookProvider rules, AssessmentResultsForm assessments, TimeProvider clock) : PageModel
 {
     public ReportRequest Report { get; private set; } = new();
     public ReportTable? Table { get; private set; }
@@ -49,7 +49,7 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
     public async Task<IActionResult> OnPostFreezeAsync([FromQuery] ReportRequest request, CancellationToken ct)
     {
         // What is frozen must be exactly what was shown: the organization and the dates come with the form, never by default.
-        if (request.OrganizationId is null || string.IsNullOrWhiteSpace(request.To))
+        if (request.OrganizationId is null || (request.IsYear ? request.Year is null : string.IsNullOrWhiteSpace(request.To)))
             return BadRequest();
         Report = request;
         if (await ComputeAsync(ct) is { } failure)
@@ -72,6 +72,14 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         if (Table.Rows.Count == 0)
         {
             ModelState.AddModelError("", "Báo cáo chưa có số liệu nên không chốt được.");
+            return Page();
+        }
+        // Numbers are frozen at a reporting date that has come (a year's assessment results once the year's rounds run).
+        var today = VietnamTime.Today(clock);
+        if (!Report.IsYear && Table.To > today)
+        {
+            ModelState.AddModelError(nameof(ReportRequest.To), $"Chưa chốt được số liệu tại ngày {Core.Common.DateText.Format(Table.To)}: "
+                + $"ngày báo cáo chưa đến (hôm nay là {Core.Common.DateText.Format(today)}).");
             return Page();
         }
         var frozen = FrozenReport.Freeze(Table, Report.Parameters, clock.GetUtcNow(), currentUser.UserName, Note);
@@ -104,12 +112,18 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
 
         if (Report.Dates(VietnamTime.Today(clock), ModelState) is not { } dates)
             return null;
+        DimensionBands? bands = null;
+        if (Report.Form == ReportForm.MembersAtDate && (bands = DimensionBands.At((await rules.GetAsync(ct)).Rules, dates.To)) is null)
+        {
+            ModelState.AddModelError("", DimensionBands.Missing(dates.To));
+            return null;
+        }
         Table = Report.Form switch
         {
-            ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, ct),
-            ReportForm.MembersAtDate => await statistics.MembersAtDateAsync(root, dates.To, Report.Dimension, ct),
+            ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, Report.Reconcile, ct),
+            ReportForm.MembersAtDate => await statistics.MembersAtDateAsync(root, dates.To, Report.Dimension, bands!, ct),
             ReportForm.OrganizationsByKind => await statistics.OrganizationsByKindAsync(root, dates.To, ct),
-            _ => StatisticsQueries.AssessmentResults(root, dates.To),
+            _ => await assessments.RunAsync(root, dates.To.Year, ct),
         };
         return null;
     }

@@ -130,6 +130,10 @@ public sealed class AuditRecorder(TimeProvider clock)
             return (long?)entry.Property("Id").CurrentValue;
         if (type.FindAnnotation(ScopeAnnotations.OwnerProperty)?.Value is string owner)
             return (long?)entry.Property(owner).CurrentValue;
+        // Shared by two organizations (a transfer, a rotation): the line belongs to the first, the sending side, so its
+        // administrators find it in the audit search.
+        if (type.FindAnnotation(ScopeAnnotations.EitherOwnerProperties)?.Value is string either)
+            return (long?)entry.Property(either.Split(',')[0]).CurrentValue;
         return null;
     }
 

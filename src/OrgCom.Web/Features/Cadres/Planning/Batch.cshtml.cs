@@ -50,7 +50,16 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
     [BindProperty] public string? DecisionDate { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long batchId, CancellationToken ct) =>
-        await LoadAsync(batchId, ct) ? Page() : NotFound();
+        await LoadAsync(batchId, ct) ? await ShownAsync(ct) : NotFound();
+
+    /// <summary>The cadres and positions to choose from are read only when the page is shown, not for a change that
+    /// succeeds and redirects.</summary>
+    private async Task<IActionResult> ShownAsync(CancellationToken ct)
+    {
+        Cadres = await queries.CadresAsync(ct);
+        Positions = await queries.PositionsAsync(ct, BatchPath);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostProposeAsync(long batchId, CancellationToken ct) => ChangeAsync(batchId, ListPermission, async () =>
     {
@@ -119,12 +128,12 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
         if (!(needs(Batch) == Permission.Approve ? CanApprove : CanWrite))
             return StatusCode(StatusCodes.Status403Forbidden);
         if (!FormLengths.Check(this, ModelState, db.Model))
-            return Page();
+            return await ShownAsync(ct);
         var result = await change();
         if (!result.IsSuccess)
         {
             ModelState.AddModelError("", result.Error!.Message);
-            return Page();
+            return await ShownAsync(ct);
         }
         await db.SaveChangesAsync(ct);
         TempData["Success"] = result.Value;
@@ -144,8 +153,6 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
         CanWrite = currentUser.Can(Permission.Write, organization.Path);
         CanApprove = currentUser.Can(Permission.Approve, organization.Path);
         Today = VietnamTime.Today(clock);
-        Cadres = await queries.CadresAsync(ct);
-        Positions = await queries.PositionsAsync(ct, organization.Path);
         var (book, _) = await rules.GetAsync(ct);
         MaxCadresPerPosition = book.Get(RuleKey.PlanningMaxCadresPerPosition, Today);
         MaxPositionsPerCadre = book.Get(RuleKey.PlanningMaxPositionsPerCadreSameLevel, Today);

@@ -17,7 +17,7 @@ namespace OrgCom.Web.Data.Migrations
     /// </list>
     /// </summary>
     [DbContext(typeof(OrgComDbContext))]
-    [Migration("20261123100100_OrganizationHistorySql")]
+    [Migration("20261123600100_OrganizationHistorySql")]
     public partial class OrganizationHistorySql : Migration
     {
         /// <summary>The kinds of organization event that change where or what an organization is.</summary>

@@ -23,7 +23,7 @@ namespace OrgCom.Web.Data.Migrations
     /// follow by the update trigger.
     /// </summary>
     [DbContext(typeof(OrgComDbContext))]
-    [Migration("20261123100200_StatisticsOrganizationHistory")]
+    [Migration("20261123600200_StatisticsOrganizationHistory")]
     public partial class StatisticsOrganizationHistory : Migration
     {
         /// <summary>The flows that pair an arrival at one organization with a departure from another, as
