@@ -33,7 +33,11 @@ insert into organizations (code, name, kind, parent_id, established_on)
 select g.code || '.C' || n, 'Chi bộ số ' || n, 'Cell', g.id, date '2025-07-20'
 from organizations g cross join generate_series(1, 9) n
 where g.kind = 'GrassrootsCommittee' and g.code like '%.G%';
-analyze organizations;
+-- Each organization's founding event: the history the tree (as of today) is read from (ADR 0008).
+insert into organization_events (organization_id, kind, effective_on, to_parent_id, to_name, recorded_by)
+select o.id, 'Established', o.established_on, o.parent_id, o.name, '(benchmark)'
+from organizations o where o.code like '%.G%';
+analyze organizations, organization_events, organization_versions;
 SQL
 end=$(date +%s.%N)
 total=$(psql_ -d "$DB" -c "select count(*) from organizations")

@@ -18,6 +18,7 @@ public sealed partial class Member
         if (!valid.IsSuccess)
             return valid.Error!;
         var member = new Member { OrganizationId = organizationId, Status = MemberStatus.Candidate, CandidateStage = Members.CandidateStage.Registered };
+        member._placements.Add(new MemberPlacement(organizationId, null, null));
         member.ApplyIdentity(identity);
         member.Record(MemberEventKind.CandidateRegistered, registeredOn, null, context);
         return member;
@@ -333,12 +334,14 @@ public sealed partial class Member
             throw new ArgumentException("transfer of another member", nameof(transfer));
         if (!IsCounted)
             return MemberErrors.WrongStatus(this, "tiếp nhận sinh hoạt đảng");
+        if (transfer.Kind == TransferKind.Permanent && CurrentPlacement()?.ValidFrom is { } placedOn && receivedOn < placedOn)
+            return MemberErrors.BeforePlacement(receivedOn, placedOn);
         var received = transfer.Receive(receivedOn, context.Actor);
         if (!received.IsSuccess)
             return received;
         var from = OrganizationId;
         if (transfer.Kind == TransferKind.Permanent)
-            OrganizationId = transfer.ToOrganizationId;
+            Place(transfer.ToOrganizationId, receivedOn, null);
         _events.Add(new MemberEvent(MemberEventKind.TransferReceived, receivedOn, transfer.ToOrganizationId, transfer.LetterNumber, context.Actor)
         {
             OtherOrganizationId = from,
@@ -400,6 +403,56 @@ public sealed partial class Member
         if (openSince is { } open)
             gaps.Add((open, null));
         return gaps;
+    }
+
+    // ---- Placement: which organization registers the member, over time.
+
+    /// <summary>
+    /// Moves the member to <paramref name="organizationId"/> from <paramref name="on"/> because their chi bộ was merged
+    /// or split by a reorganization. Only the organization changes: status, party age and the rest of the history stay.
+    /// </summary>
+    public Result Reassign(long organizationId, DateOnly on, string decisionNumber, long reorganizationId, string actor)
+    {
+        if (CurrentPlacement()?.ValidFrom is { } placedOn && on < placedOn)
+            return MemberErrors.BeforePlacement(on, placedOn);
+        if (organizationId == OrganizationId)
+            return Result.Ok();
+        var from = OrganizationId;
+        Place(organizationId, on, reorganizationId);
+        _events.Add(new MemberEvent(MemberEventKind.Reassigned, on, organizationId, decisionNumber, actor)
+        {
+            OtherOrganizationId = from,
+            ReorganizationId = reorganizationId,
+        });
+        return Result.Ok();
+    }
+
+    /// <summary>Takes back what <see cref="Reassign"/> did for the reorganization: the member is where they were,
+    /// as if it had not happened. Returns the rows to delete (the caller removes them from the store).</summary>
+    public (MemberPlacement? Placement, MemberEvent? Event) UndoReassign(long reorganizationId)
+    {
+        var placement = _placements.FirstOrDefault(p => p.ReorganizationId == reorganizationId);
+        var e = _events.FirstOrDefault(x => x.ReorganizationId == reorganizationId);
+        if (placement is null)
+            return (null, e);
+        var previous = _placements.Where(p => p != placement && p.ValidTo == placement.ValidFrom)
+            .OrderByDescending(p => p.ValidFrom ?? DateOnly.MinValue).FirstOrDefault();
+        if (previous is not null)
+        {
+            previous.ValidTo = placement.ValidTo;
+            OrganizationId = previous.OrganizationId;
+        }
+        return (placement, e);
+    }
+
+    private MemberPlacement? CurrentPlacement() => _placements.FirstOrDefault(p => p.ValidTo is null);
+
+    private void Place(long organizationId, DateOnly on, long? reorganizationId)
+    {
+        if (CurrentPlacement() is { } current)
+            current.ValidTo = on;
+        _placements.Add(new MemberPlacement(organizationId, on, reorganizationId));
+        OrganizationId = organizationId;
     }
 
     // ---- Helpers.

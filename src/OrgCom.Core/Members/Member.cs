@@ -13,6 +13,7 @@ public sealed partial class Member
 {
     public const int MaxPhotoBytes = 1024 * 1024;
     private readonly List<MemberEvent> _events = [];
+    private readonly List<MemberPlacement> _placements = [];
 
     private Member()
     {
@@ -87,6 +88,9 @@ public sealed partial class Member
 
     public IReadOnlyList<MemberEvent> Events => _events;
 
+    /// <summary>Where the member was registered over time (loaded when a change of organization needs it).</summary>
+    public IReadOnlyList<MemberPlacement> Placements => _placements;
+
     public bool IsCounted => Status.IsCounted();
 
     public PersonName Name => new(FamilyName, MiddleName, GivenName);
@@ -115,6 +119,7 @@ public sealed partial class Member
         if (string.IsNullOrWhiteSpace(recordedBy))
             throw new ArgumentException("who records the import", nameof(recordedBy));
         var member = new Member { OrganizationId = organizationId };
+        member._placements.Add(new MemberPlacement(organizationId, null, null));
         member.ApplyIdentity(identity);
         member.Status = status;
         member.AdmittedOn = admittedOn;

@@ -39,6 +39,9 @@ public static class MemberErrors
         $"Không thể {action}: {member.FullName} đang ở trạng thái \"{member.Status.DisplayName()}\".");
     public static Error WrongStage(Member member, string action) => new("member.stage",
         $"Không thể {action}: {member.FullName} đang ở bước \"{member.CandidateStage?.DisplayName()}\".");
+    public static Error BeforePlacement(DateOnly date, DateOnly placedOn) => new("member.date.placement",
+        $"Ngày {DateText.Format(date)} trước ngày đảng viên được chuyển về tổ chức hiện tại ({DateText.Format(placedOn)}).");
+
     public static Error BeforePrevious(DateOnly date, DateOnly previous, string what) => new("member.date.order",
         $"Ngày {DateText.Format(date)} trước ngày {what} ({DateText.Format(previous)}).");
 }

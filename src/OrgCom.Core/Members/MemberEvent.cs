@@ -26,6 +26,8 @@ public enum MemberEventKind
     Readmitted,
     /// <summary>Bị bệnh nặng, as confirmed by a medical document: the basis for an early Party badge.</summary>
     SeriousIllnessConfirmed,
+    /// <summary>Moved with their chi bộ's merge or split (a reorganization), not by a transfer of their own.</summary>
+    Reassigned,
 }
 
 /// <summary>A dated step of a person's membership and the decision behind it; the history reports are read from.</summary>
@@ -58,6 +60,9 @@ public sealed class MemberEvent
     public long? OtherOrganizationId { get; init; }
 
     public DisciplineLevel? DisciplineLevel { get; init; }
+
+    /// <summary>The reorganization that caused this event (a member moved with their chi bộ), if any.</summary>
+    public long? ReorganizationId { get; init; }
 
     /// <summary>The kind of the transfer (permanent or temporary) on the events of a transfer: what the statistics
     /// classify a received transfer by (a temporary one leaves the member counted by the sender), never the text.</summary>
@@ -94,6 +99,7 @@ public sealed class MemberEvent
         MemberEventKind.Deceased => "Từ trần",
         MemberEventKind.Readmitted => "Kết nạp lại",
         MemberEventKind.SeriousIllnessConfirmed => "Xác nhận bị bệnh nặng",
+        MemberEventKind.Reassigned => "Chuyển theo sắp xếp tổ chức",
         _ => kind.ToString(),
     };
 }

@@ -43,7 +43,7 @@ public sealed class Organization
 
     public static Result<Organization> Establish(
         string code, string name, OrganizationKind kind, Organization? parent, DateOnly establishedOn,
-        string? decisionNumber, string? administrativeUnitCode, string recordedBy)
+        string? decisionNumber, string? administrativeUnitCode, string recordedBy, long? reorganizationId = null)
     {
         var cleanCode = NormalizeCode(code);
         if (cleanCode.Length == 0)
@@ -86,11 +86,12 @@ public sealed class Organization
         {
             ToParentId = parent?.Id,
             ToName = cleanName,
+            ReorganizationId = reorganizationId,
         });
         return organization;
     }
 
-    public Result Rename(string newName, DateOnly effectiveOn, string decisionNumber, string recordedBy)
+    public Result Rename(string newName, DateOnly effectiveOn, string decisionNumber, string recordedBy, long? reorganizationId = null)
     {
         var cleanName = VietnameseText.Normalize(newName);
         if (cleanName.Length == 0)
@@ -107,6 +108,7 @@ public sealed class Organization
         {
             FromName = Name,
             ToName = cleanName,
+            ReorganizationId = reorganizationId,
         });
         Name = cleanName;
         return Result.Ok();
@@ -119,7 +121,7 @@ public sealed class Organization
     /// </summary>
     public Result MoveTo(
         Organization newParent, IReadOnlyCollection<long> newParentLineage, DateOnly effectiveOn,
-        string decisionNumber, string recordedBy)
+        string decisionNumber, string recordedBy, long? reorganizationId = null)
     {
         var check = CheckChangeable(effectiveOn, decisionNumber);
         if (!check.IsSuccess)
@@ -139,6 +141,7 @@ public sealed class Organization
         {
             FromParentId = ParentId,
             ToParentId = newParent.Id,
+            ReorganizationId = reorganizationId,
         });
         ParentId = newParent.Id;
         return Result.Ok();
@@ -147,7 +150,8 @@ public sealed class Organization
     /// <summary>Dissolves the organization. The caller states how many active children and members it still has,
     /// because a dissolution that leaves them behind would leave members counted nowhere.</summary>
     public Result Dissolve(
-        DateOnly effectiveOn, string decisionNumber, int activeChildren, int activeMembers, string recordedBy)
+        DateOnly effectiveOn, string decisionNumber, int activeChildren, int activeMembers, string recordedBy,
+        long? reorganizationId = null)
     {
         var check = CheckChangeable(effectiveOn, decisionNumber);
         if (!check.IsSuccess)
@@ -160,9 +164,92 @@ public sealed class Organization
         _events.Add(new OrganizationEvent(OrganizationEventKind.Dissolved, effectiveOn, decisionNumber.Trim(), recordedBy)
         {
             FromParentId = ParentId,
+            ReorganizationId = reorganizationId,
         });
         DissolvedOn = effectiveOn;
         return Result.Ok();
+    }
+
+    /// <summary>The latest effective date among the loaded events (null when none are loaded).</summary>
+    public DateOnly? LastChangeOn => _events.Count == 0 ? null : _events.Max(e => e.EffectiveOn);
+
+    /// <summary>Moves under <paramref name="newParent"/> because the old parent is merged or split. The caller has
+    /// checked the parent is not inside this organization (see <see cref="Reorganizer"/>).</summary>
+    public Result FollowTo(Organization newParent, DateOnly effectiveOn, string decisionNumber, long reorganizationId, string recordedBy)
+    {
+        var check = CheckChangeable(effectiveOn, decisionNumber);
+        if (!check.IsSuccess)
+            return check;
+        if (newParent.IsDissolved)
+            return OrganizationErrors.ParentDissolved(newParent);
+        if (!Kind.CanBeChildOf(newParent.Kind))
+            return OrganizationErrors.KindNotAllowedUnder(Kind, newParent.Kind);
+        if (ParentId == newParent.Id)
+            return Result.Ok();
+        _events.Add(new OrganizationEvent(OrganizationEventKind.Moved, effectiveOn, decisionNumber.Trim(), recordedBy)
+        {
+            FromParentId = ParentId,
+            ToParentId = newParent.Id,
+            ReorganizationId = reorganizationId,
+        });
+        ParentId = newParent.Id;
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Ends the organization in a merge (into <paramref name="successor"/>) or a split. Its children and members must
+    /// have been moved first. A merged organization is kept under its successor in the current tree, so whoever may
+    /// see the successor may read its predecessors' history; where it stood until then is in its events (and the
+    /// as-of queries read it from there).
+    /// </summary>
+    public Result End(OrganizationEventKind kind, Organization? successor, DateOnly effectiveOn, string decisionNumber,
+        long reorganizationId, string recordedBy)
+    {
+        if (kind is not (OrganizationEventKind.Merged or OrganizationEventKind.Split))
+            throw new ArgumentOutOfRangeException(nameof(kind));
+        var check = CheckChangeable(effectiveOn, decisionNumber);
+        if (!check.IsSuccess)
+            return check;
+        if (ParentId is null)
+            return OrganizationErrors.CannotDissolveRoot;
+        _events.Add(new OrganizationEvent(kind, effectiveOn, decisionNumber.Trim(), recordedBy)
+        {
+            FromParentId = ParentId,
+            OtherOrganizationId = successor?.Id,
+            ReorganizationId = reorganizationId,
+        });
+        DissolvedOn = effectiveOn;
+        if (successor is not null)
+            ParentId = successor.Id;
+        return Result.Ok();
+    }
+
+    /// <summary>Notes, on the receiving side, what a merge or split brought in from <paramref name="from"/>.</summary>
+    public void RecordAbsorbed(Organization from, DateOnly effectiveOn, string decisionNumber, long reorganizationId, string recordedBy) =>
+        _events.Add(new OrganizationEvent(OrganizationEventKind.Absorbed, effectiveOn, decisionNumber.Trim(), recordedBy)
+        {
+            OtherOrganizationId = from.Id,
+            ToName = from.Name,
+            ReorganizationId = reorganizationId,
+        });
+
+    /// <summary>Undoes the state change of one of this organization's events when its reorganization is reversed
+    /// (the caller deletes the event itself). Only the latest changes are ever reverted: see ReorganizationService.</summary>
+    public void Revert(OrganizationEvent e)
+    {
+        switch (e.Kind)
+        {
+            case OrganizationEventKind.Moved:
+                ParentId = e.FromParentId;
+                break;
+            case OrganizationEventKind.Renamed:
+                Name = e.FromName ?? Name;
+                break;
+            case OrganizationEventKind.Dissolved or OrganizationEventKind.Merged or OrganizationEventKind.Split:
+                DissolvedOn = null;
+                ParentId = e.FromParentId;
+                break;
+        }
     }
 
     private Result CheckChangeable(DateOnly effectiveOn, string decisionNumber)
@@ -173,6 +260,9 @@ public sealed class Organization
             return OrganizationErrors.DecisionRequired;
         if (effectiveOn < EstablishedOn)
             return OrganizationErrors.BeforeEstablishment(this);
+        // History is recorded in date order for each organization, so that what a change reverses is always its latest.
+        if (LastChangeOn is { } last && effectiveOn < last)
+            return OrganizationErrors.BeforeLastChange(this, last);
         return Result.Ok();
     }
 

@@ -43,4 +43,32 @@ public static class OrganizationErrors
 
     public static Error NotEmpty(int children, int members) => new("organization.dissolve.not_empty",
         $"Không thể giải thể khi còn {children} tổ chức trực thuộc và {members} đảng viên đang sinh hoạt; hãy chuyển họ đi trước.");
+
+    public static Error BeforeLastChange(Organization organization, DateOnly last) => new("organization.date.last",
+        $"{organization.Name} đã có thay đổi hiệu lực ngày {last:dd/MM/yyyy}; thay đổi mới phải có ngày hiệu lực từ ngày đó trở đi.");
+
+    public static readonly Error MergeSourcesRequired = new("reorganization.merge.sources",
+        "Chưa chọn tổ chức nào để hợp nhất, sáp nhập.");
+    public static readonly Error MergeNewTargetNeedsTwo = new("reorganization.merge.two",
+        "Hợp nhất thành tổ chức mới cần ít nhất hai tổ chức.");
+    public static Error MergeIntoItself(Organization o) => new("reorganization.merge.self",
+        $"{o.Name} vừa là tổ chức bị sáp nhập vừa là tổ chức tiếp nhận.");
+    public static Error MergeIntoDescendant(Organization source, Organization target) => new("reorganization.merge.descendant",
+        $"Không thể sáp nhập {source.Name} vào {target.Name} vì {target.Name} là tổ chức cấp dưới của nó.");
+    public static Error MergeDissolved(Organization o) => new("reorganization.merge.dissolved",
+        $"{o.Name} đã giải thể ngày {o.DissolvedOn:dd/MM/yyyy}; không thể hợp nhất, sáp nhập tổ chức đã giải thể.");
+    public static Error TargetDissolved(Organization o) => new("reorganization.target.dissolved",
+        $"Tổ chức tiếp nhận {o.Name} đã giải thể ngày {o.DissolvedOn:dd/MM/yyyy}.");
+    public static Error MembersNeedCell(Organization target, int members) => new("reorganization.members.cell",
+        $"{target.Name} là {target.Kind.DisplayName().ToLowerInvariant()}, không có đảng viên sinh hoạt trực tiếp; không thể nhận {members} đảng viên. Hãy chọn một chi bộ.");
+    public static Error BeforeEstablishmentOf(Organization o, DateOnly on) => new("reorganization.date.before",
+        $"Ngày hiệu lực {on:dd/MM/yyyy} trước ngày thành lập của {o.Name} ({o.EstablishedOn:dd/MM/yyyy}).");
+    public static readonly Error SplitTargetsRequired = new("reorganization.split.targets",
+        "Chia tách cần ít nhất hai tổ chức tiếp nhận.");
+    public static Error SplitUnassigned(int children, int members) => new("reorganization.split.unassigned",
+        $"Còn {children} tổ chức trực thuộc và {members} đảng viên chưa được phân về tổ chức tiếp nhận nào; mọi tổ chức trực thuộc và đảng viên phải được phân về đúng một tổ chức.");
+    public static Error SplitTargetInside(Organization source, Organization target) => new("reorganization.split.inside",
+        $"{target.Name} thuộc chính {source.Name}; tổ chức tiếp nhận phải nằm ngoài tổ chức bị chia tách.");
+    public static Error SourceInsideSource(Organization inner, Organization outer) => new("reorganization.merge.nested",
+        $"{inner.Name} là tổ chức cấp dưới của {outer.Name}; chỉ chọn các tổ chức ngang cấp để hợp nhất (tổ chức cấp dưới tự chuyển theo).");
 }

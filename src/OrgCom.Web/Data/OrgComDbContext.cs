@@ -19,6 +19,9 @@ public sealed class OrgComDbContext(
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationEvent> OrganizationEvents => Set<OrganizationEvent>();
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
+    public DbSet<Reorganization> Reorganizations => Set<Reorganization>();
+    public DbSet<OrganizationVersion> OrganizationVersions => Set<OrganizationVersion>();
+    public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
     public DbSet<MemberNameSyllable> MemberNameSyllables => Set<MemberNameSyllable>();
@@ -64,6 +67,8 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || ScopePaths.Any(p => EF.Property<LTree>(o, PathProperty).IsDescendantOf(p)));
         builder.Entity<OrganizationEvent>().HasQueryFilter(e =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == e.OrganizationId));
+        builder.Entity<Reorganization>().HasQueryFilter(r =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == r.OrganizationId));
         builder.Entity<Member>().HasQueryFilter(m =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == m.OrganizationId));
         builder.Entity<MemberEvent>().HasQueryFilter(e =>

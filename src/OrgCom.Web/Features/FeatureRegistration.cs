@@ -11,6 +11,8 @@ public static class FeatureRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Organizations.OrganizationQueries>();
+        services.AddScoped<Organizations.OrganizationHistoryQueries>();
+        services.AddScoped<Organizations.ReorganizationService>();
         services.AddScoped<Members.MemberQueries>();
         services.AddScoped<Members.MemberSearchQuery>();
         services.AddSingleton<Members.MemberSearchStatistics>();

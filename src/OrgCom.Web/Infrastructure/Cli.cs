@@ -83,6 +83,32 @@ public static class Cli
         }));
         root.Subcommands.Add(generate);
 
+        var perCommune = new Option<int>("--members-per-commune")
+        {
+            Description = "Số đảng viên tổng hợp ở mỗi xã cũ (mặc định 3)", DefaultValueFactory = _ => 3,
+        };
+        var replaySeed = new Option<int>("--seed") { Description = "Hạt giống ngẫu nhiên (mặc định 2025)", DefaultValueFactory = _ => 2025 };
+        var replay = new Command("replay-2025",
+            "Dựng cây tổ chức trước 01/07/2025 (63 tỉnh, 696 huyện, các xã) với đảng viên tổng hợp trên cơ sở dữ liệu trống, rồi áp dụng sắp xếp năm 2025.")
+        {
+            perCommune, replaySeed,
+        };
+        replay.SetAction((result, ct) => WithAppAsync("replay-2025", async (_, configuration) =>
+        {
+            var members = result.GetValue(perCommune);
+            if (members is < 0 or > 1000)
+            {
+                Console.Error.WriteLine("[orgcom] Số đảng viên mỗi xã (--members-per-commune) phải từ 0 đến 1.000.");
+                return 2;
+            }
+            var outcome = await new Data.Replay.Replay2025(configuration.GetConnectionString("Default")!, Console.Out)
+                .RunAsync(members, result.GetValue(replaySeed), ct);
+            if (outcome.IsSuccess)
+                return 0;
+            Console.Error.WriteLine($"[orgcom] {outcome.Error!.Message}");
+            return 1;
+        }));
+        root.Subcommands.Add(replay);
         var ratingYear = new Option<int>("--year") { Description = "Năm đánh giá", Required = true };
         var generateAssessments = new Command("generate-assessments",
             "Sinh kết quả xếp loại chất lượng của một năm cho toàn bộ tổ chức và đảng viên đang có (dữ liệu đo tải).")

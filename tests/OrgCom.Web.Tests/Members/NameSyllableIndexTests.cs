@@ -75,6 +75,7 @@ public sealed class NameSyllableIndexTests : AppTest
         Assert.True(await WithDbAsync(db => db.NameSyllables.AnyAsync(s => s.Syllable == "thao")));
 
         await WithDbAsync(db => db.Database.ExecuteSqlAsync($"delete from member_events where member_id = {id}"));
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($"delete from member_placements where member_id = {id}"));
         await WithDbAsync(db => db.Database.ExecuteSqlAsync($"delete from members where id = {id}"));
         Assert.Empty(await SyllablesOfAsync(id));
         Assert.Equal(0, await DriftAsync());

@@ -111,6 +111,12 @@ public sealed class SearchDataGenerationTests : AppTest
         Assert.Equal(0, await QueryAsync<int>(NameSyllableIndexTests.Drift));
         Assert.Equal(1, await QueryAsync<long>("select count(*) from pg_indexes where indexname = 'ux_member_name_syllables_order'"));
         Assert.Equal("O", await QueryAsync<string>("select tgenabled::text from pg_trigger where tgname = 'member_name_syllables_insert'"));
+        // The history the as-of queries read: one open placement per member, a version for every organization.
+        Assert.Equal(0, await QueryAsync<long>("select count(*) from members m where (select count(*) from member_placements p where p.member_id = m.id and p.valid_to is null) <> 1"));
+        Assert.Equal(0, await QueryAsync<long>("select count(*) from organizations o where not exists (select 1 from organization_versions v where v.organization_id = o.id)"));
+        // Today in Vietnam (the generator's today), not the server's UTC date: they differ from 17:00 UTC.
+        Assert.Equal(await QueryAsync<long>($"select count(*) from members where status in ('Official', 'Probationary') and ceremony_on <= '{today:yyyy-MM-dd}' and (ended_on is null or ended_on > '{today:yyyy-MM-dd}')"),
+            await QueryAsync<long>($"select count(*) from members_as_of((select id from organizations where code = 'TW'), '{today:yyyy-MM-dd}', true)"));
         // The load writes each event's statistics flow itself: the same as the classifying trigger would have.
         Assert.Equal(0, await QueryAsync<long>("""
             select count(*) from member_events where counted_flow is distinct from

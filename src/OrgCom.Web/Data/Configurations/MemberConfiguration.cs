@@ -66,6 +66,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 
         b.HasMany(m => m.Events).WithOne().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(m => m.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(m => m.Placements).WithOne().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(m => m.Placements).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         b.HasIndex(m => m.OrganizationId);
         b.HasIndex(m => m.CitizenId).IsUnique().HasFilter("citizen_id is not null");
@@ -134,6 +136,8 @@ public sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEv
         b.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.MemberId, e.EffectiveOn });
         b.HasIndex(e => new { e.OrganizationId, e.Kind, e.EffectiveOn });
+        b.HasOne<Reorganization>().WithMany().HasForeignKey(e => e.ReorganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.ReorganizationId).HasFilter("reorganization_id is not null");
     }
 }
 

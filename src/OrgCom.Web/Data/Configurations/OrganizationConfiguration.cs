@@ -50,6 +50,8 @@ public sealed class OrganizationEventConfiguration : IEntityTypeConfiguration<Or
         b.HasIndex(e => new { e.OrganizationId, e.EffectiveOn });
         b.HasIndex(e => e.ToParentId);
         b.HasIndex(e => e.FromParentId);
+        b.HasOne<Reorganization>().WithMany().HasForeignKey(e => e.ReorganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.ReorganizationId).HasFilter("reorganization_id is not null");
     }
 }
 

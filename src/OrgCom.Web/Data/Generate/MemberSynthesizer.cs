@@ -179,6 +179,10 @@ internal sealed class MemberSynthesizer
                     m.EndedOn = _today.AddDays(-(int)(span * _rng.NextDouble() * _rng.NextDouble()));
                     if (m.EndedOn <= probationEnd)
                         m.EndedOn = probationEnd.AddDays(1);
+                    // An ending is never in the future (a probation ending about now would push it there): the status
+                    // says ended, so the date must have passed, or the counts at today and the as-of views disagree.
+                    if (m.EndedOn > _today)
+                        m.EndedOn = _today;
                     m.EndingDecision = status == MemberStatus.Deceased ? null : _decisions[_rng.Next(1, 1000)];
                 }
                 else

@@ -27,7 +27,7 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
     public const string Actor = "(dữ liệu sinh toàn quốc)";
     private const int Batch = 100_000;
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
-    private static readonly string[] LoadedTables = ["members", "member_events", "member_name_syllables"];
+    private static readonly string[] LoadedTables = ["members", "member_events", "member_name_syllables", "member_placements"];
 
     public static readonly Error DemoSeedMissing = new("generate.seed",
         "Cơ sở dữ liệu chưa có dữ liệu mẫu (Trung ương, các tỉnh và các xã, phường). Hãy chạy 'seed-demo' trước rồi chạy lại 'generate'.");
@@ -111,9 +111,15 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
         var syllables = await ExecuteAsync(connection, Migrations.MemberNameSyllables.InsertRows("members", $"m.id >= {firstMemberId}"), ct);
         Report("âm tiết và cặp âm tiết họ tên (chỉ mục tìm kiếm)", syllables, step.Elapsed);
         step.Restart();
+        // Where each member is registered, since their record began: what the as-of queries read (ADR 0008). The
+        // organizations' versions follow from their events by the database's statement trigger.
+        var placements = await ExecuteAsync(connection,
+            $"insert into member_placements (member_id, organization_id, valid_from) select id, organization_id, null from members where id >= {firstMemberId}", ct);
+        Report("nơi sinh hoạt của đảng viên (lịch sử theo ngày)", placements, step.Elapsed);
+        step.Restart();
         foreach (var trigger in Migrations.StatisticsStoredFlows.Triggers)
             await ExecuteAsync(connection, $"alter table {trigger.Split(':')[0]} enable trigger {trigger.Split(':')[1]}", ct);
-        await ExecuteAsync(connection, Migrations.StatisticsStoredFlows.Rebuild, ct);
+        await ExecuteAsync(connection, Migrations.StatisticsOrganizationHistory.Rebuild, ct);
         output.WriteLine($"[orgcom]   số liệu tổng hợp cho báo cáo thống kê (member_counts, member_flows): {Seconds(step.Elapsed)}");
 
         step.Restart();
@@ -142,7 +148,7 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
         // Outside the transaction: fresh statistics for the planner, and the visibility map set so that index-only
         // scans (the member list) need not visit the table.
         step.Restart();
-        await ExecuteAsync(connection, "vacuum (analyze) organizations, organization_events, members, member_events, member_name_syllables, name_syllables, member_counts, member_flows", ct);
+        await ExecuteAsync(connection, "vacuum (analyze) organizations, organization_events, organization_versions, members, member_events, member_placements, member_name_syllables, name_syllables, member_counts, member_flows", ct);
         output.WriteLine($"[orgcom]   VACUUM ANALYZE: {Seconds(step.Elapsed)}");
 
         output.WriteLine($"[orgcom] Xong: {N(planner.Organizations.Count)} tổ chức, {N(options.Members)} đảng viên, {N(events)} sự kiện trong {Seconds(total.Elapsed)}.");

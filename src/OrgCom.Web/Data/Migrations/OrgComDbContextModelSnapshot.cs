@@ -1583,6 +1583,10 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<long?>("ReorganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reorganization_id");
+
                     b.Property<string>("TransferKind")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -1590,6 +1594,10 @@ namespace OrgCom.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_member_events");
+
+                    b.HasIndex("ReorganizationId")
+                        .HasDatabaseName("ix_member_events_reorganization_id")
+                        .HasFilter("reorganization_id is not null");
 
                     b.HasIndex("MemberId", "EffectiveOn")
                         .HasDatabaseName("ix_member_events_member_id_effective_on");
@@ -1602,6 +1610,55 @@ namespace OrgCom.Web.Data.Migrations
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Members.MemberPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long?>("ReorganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reorganization_id");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_placements");
+
+                    b.HasIndex("ReorganizationId")
+                        .HasDatabaseName("ix_member_placements_reorganization_id")
+                        .HasFilter("reorganization_id is not null");
+
+                    b.HasIndex("MemberId", "ValidFrom")
+                        .HasDatabaseName("ix_member_placements_member_id_valid_from");
+
+                    b.HasIndex("OrganizationId", "ValidFrom")
+                        .HasDatabaseName("ix_member_placements_as_of");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "ValidFrom"), new[] { "ValidTo", "MemberId" });
+
+                    b.ToTable("member_placements", (string)null);
+
+                    b.HasAnnotation("OrgCom:ScopeUnscoped", "lịch sử nơi sinh hoạt của đảng viên, chỉ ghi cùng với thay đổi của chính đảng viên đó (được kiểm tra phạm vi); đọc qua OrganizationHistoryQueries có lọc phạm vi");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Transfer", b =>
@@ -1831,6 +1888,10 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("organization_id");
 
+                    b.Property<long?>("OtherOrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_organization_id");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -1842,6 +1903,10 @@ namespace OrgCom.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<long?>("ReorganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reorganization_id");
 
                     b.Property<string>("ToName")
                         .HasMaxLength(300)
@@ -1858,6 +1923,10 @@ namespace OrgCom.Web.Data.Migrations
                     b.HasIndex("FromParentId")
                         .HasDatabaseName("ix_organization_events_from_parent_id");
 
+                    b.HasIndex("ReorganizationId")
+                        .HasDatabaseName("ix_organization_events_reorganization_id")
+                        .HasFilter("reorganization_id is not null");
+
                     b.HasIndex("ToParentId")
                         .HasDatabaseName("ix_organization_events_to_parent_id");
 
@@ -1865,6 +1934,94 @@ namespace OrgCom.Web.Data.Migrations
                         .HasDatabaseName("ix_organization_events_organization_id_effective_on");
 
                     b.ToTable("organization_events", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Organizations.Reorganization", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MembersMoved")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_moved");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("OrganizationsMoved")
+                        .HasColumnType("integer")
+                        .HasColumnName("organizations_moved");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reorganizations");
+
+                    b.HasIndex("OrganizationId", "EffectiveOn")
+                        .HasDatabaseName("ix_reorganizations_organization_id_effective_on");
+
+                    b.ToTable("reorganizations", (string)null);
 
                     b
                         .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
@@ -1934,6 +2091,60 @@ namespace OrgCom.Web.Data.Migrations
                     b.ToTable("name_syllables", (string)null);
 
                     b.HasAnnotation("OrgCom:ScopeUnscoped", "từ điển các âm tiết có trong họ tên, do trigger của bảng members ghi");
+                });
+
+            modelBuilder.Entity("OrgCom.Web.Data.OrganizationVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_versions");
+
+                    b.HasIndex("OrganizationId", "ValidFrom")
+                        .HasDatabaseName("ix_organization_versions_organization_id_valid_from");
+
+                    b.HasIndex("ParentId", "ValidFrom")
+                        .HasDatabaseName("ix_organization_versions_as_of");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ParentId", "ValidFrom"), new[] { "ValidTo", "OrganizationId", "Kind" });
+
+                    b.ToTable("organization_versions", (string)null);
+
+                    b.HasAnnotation("OrgCom:ScopeUnscoped", "dẫn xuất từ organization_events bởi trigger của cơ sở dữ liệu, ứng dụng không ghi; đọc qua OrganizationHistoryQueries có lọc phạm vi");
                 });
 
             modelBuilder.Entity("OrgCom.Web.Features.Reports.FrozenReport", b =>
@@ -2676,6 +2887,35 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_member_events_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Reorganization", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_events_reorganizations_reorganization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Members.MemberPlacement", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany("Placements")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_placements_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_placements_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Reorganization", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_placements_reorganizations_reorganization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Members.Transfer", b =>
@@ -2725,6 +2965,32 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_events_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Reorganization", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_organization_events_reorganizations_reorganization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Organizations.Reorganization", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reorganizations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Web.Data.OrganizationVersion", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_versions_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Web.Features.Reports.FrozenReport", b =>
@@ -2776,6 +3042,8 @@ namespace OrgCom.Web.Data.Migrations
             modelBuilder.Entity("OrgCom.Core.Members.Member", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Organizations.Organization", b =>

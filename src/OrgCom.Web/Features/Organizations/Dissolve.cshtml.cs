@@ -1,3 +1,4 @@
+using OrgCom.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
@@ -26,9 +27,10 @@ public sealed class DissolveModel(OrganizationQueries queries, OrgComDbContext d
             return stop;
         await CountAsync(ct);
         if (ReadDecision() is not { } decision
-            || !Check(Organization.Dissolve(decision.Date, decision.Decision, ActiveChildren, ActiveMembers, CurrentUser.UserName)))
+            || !await ApplyAsync(ReorganizationKind.Dissolve, decision, $"Giải thể {Organization.Name}",
+                reorganization => Organization.Dissolve(decision.Date, decision.Decision, ActiveChildren, ActiveMembers,
+                    CurrentUser.UserName, reorganization), ct))
             return Page();
-        await SaveAsync(decision.Decision, ct);
         return ShowDetails(id, $"Đã giải thể {Organization.Name}.");
     }
 

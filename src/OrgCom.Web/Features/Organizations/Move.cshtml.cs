@@ -1,3 +1,4 @@
+using OrgCom.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using OrgCom.Core.Access;
 using OrgCom.Web.Data;
@@ -39,10 +40,12 @@ public sealed class MoveModel(OrganizationQueries queries, OrgComDbContext db, C
             ModelState.AddModelError(nameof(NewParentCode), $"Bạn không có quyền thay đổi {newParent.Name}.");
             return Page();
         }
-        if (!Check(Organization.MoveTo(newParent, OrganizationQueries.LineageIds(newParentPath), decision.Date,
-                decision.Decision, CurrentUser.UserName)))
+        var oldParent = Organization.ParentId is { } p ? (await Queries.FindAsync(p, ct))?.Name : null;
+        if (!await ApplyAsync(ReorganizationKind.Move, decision,
+                $"{Organization.Name}: từ {oldParent ?? "(ngoài phạm vi)"} sang {newParent.Name}, cùng toàn bộ tổ chức và đảng viên trực thuộc",
+                reorganization => Organization.MoveTo(newParent, OrganizationQueries.LineageIds(newParentPath), decision.Date,
+                    decision.Decision, CurrentUser.UserName, reorganization), ct))
             return Page();
-        await SaveAsync(decision.Decision, ct);
         return ShowDetails(id, $"Đã chuyển {Organization.Name} sang trực thuộc {newParent.Name}.");
     }
 }

@@ -39,6 +39,8 @@ public abstract class OrganizationChangePage(OrganizationQueries queries, OrgCom
             return NotFound();
         if (!currentUser.Can(Permission.Write, OrganizationQueries.PathOf(organization, db)))
             return StatusCode(StatusCodes.Status403Forbidden);
+        // Its recorded history, so a change dated before the latest one is refused (history is kept in date order, ADR 0008).
+        await db.Entry(organization).Collection(o => o.Events).LoadAsync(ct);
         Organization = organization;
         return null;
     }
@@ -60,6 +62,26 @@ public abstract class OrganizationChangePage(OrganizationQueries queries, OrgCom
         if (!result.IsSuccess)
             ModelState.AddModelError("", result.Error!.Message);
         return result.IsSuccess;
+    }
+
+    /// <summary>
+    /// Applies a change of this one organization as a reorganization of its own, so it is shown and can be reversed as
+    /// a whole like a merge (ADR 0008): the record is written first (its id goes on the event), then the change, in one
+    /// transaction that is rolled back if the rule refuses it. The audit lines carry the decision as their reason.
+    /// </summary>
+    protected async Task<bool> ApplyAsync(ReorganizationKind kind, (string Decision, DateOnly Date) decision, string summary,
+        Func<long, Result> change, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        audit.Reason = $"Quyết định {decision.Decision}";
+        var record = new Reorganization(kind, Organization.Id, decision.Date, decision.Decision, summary, currentUser.UserName);
+        db.Reorganizations.Add(record);
+        await db.SaveChangesAsync(ct);
+        if (!Check(change(record.Id)))
+            return false;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Saves the change; its audit lines carry the decision as their reason.</summary>

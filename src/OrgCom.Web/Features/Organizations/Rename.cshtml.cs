@@ -1,3 +1,4 @@
+using OrgCom.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using OrgCom.Web.Data;
 using OrgCom.Web.Infrastructure.Access;
@@ -25,9 +26,9 @@ public sealed class RenameModel(OrganizationQueries queries, OrgComDbContext db,
         if (await LoadAsync(id, ct) is { } stop)
             return stop;
         if (ReadDecision() is not { } decision
-            || !Check(Organization.Rename(NewName ?? "", decision.Date, decision.Decision, CurrentUser.UserName)))
+            || !await ApplyAsync(ReorganizationKind.Rename, decision, $"{Organization.Name} → {OrgCom.Core.Text.VietnameseText.Normalize(NewName ?? "")}",
+                reorganization => Organization.Rename(NewName ?? "", decision.Date, decision.Decision, CurrentUser.UserName, reorganization), ct))
             return Page();
-        await SaveAsync(decision.Decision, ct);
         return ShowDetails(id, $"Đã đổi tên thành {Organization.Name}.");
     }
 }

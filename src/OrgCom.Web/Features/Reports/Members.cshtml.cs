@@ -167,14 +167,24 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
             parameters.Add(new("to", to));
             MeasureName = column.Header;
             DateText = $"Từ ngày {Core.Common.DateText.Format(from.Value)} đến ngày {Core.Common.DateText.Format(to)}";
+            parameters.Add(new("opening", from.Value.AddDays(-1)));
+            // The row's subtree as it stood in the period (MembershipAtDate); a move inside it is not counted there.
             sql = $"""
-                with subtree as (select o.id from organizations o where o.path <@ @root_path::ltree)
+                with historic as ({MembershipAtDate.TreeChangedSinceSql("@opening")}),
+                subtree as (
+                    select o.id from organizations o where o.path <@ @root_path::ltree and not (select * from historic)
+                    union select r.organization_id from org_rows_as_of(@org, @to) r where (select * from historic)
+                    union select r.organization_id from org_rows_as_of(@org, @opening) r where (select * from historic))
                 select distinct e.member_id as "Value"
                 from member_events e
                 cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
                 where x.flow = @flow and e.effective_on between @from and @to
                   and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
-                  and {(own ? "x.organization_id = @org" : "x.organization_id in (select id from subtree)")}
+                  and {(own ? "x.organization_id = @org" : """
+                      x.organization_id in (select id from subtree)
+                      and not (e.other_organization_id is not null
+                               and e.organization_id in (select id from subtree) and e.other_organization_id in (select id from subtree))
+                      """)}
                 """;
         }
         else

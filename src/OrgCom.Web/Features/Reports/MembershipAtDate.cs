@@ -1,24 +1,33 @@
 namespace OrgCom.Web.Features.Reports;
 
 /// <summary>
-/// The one place that answers "which organization counted a member at the end of a day" — the seam the organization
-/// history (issue #4, reorganizations) will replace. Today it is computed from what exists: the member's current row
-/// (<c>members.organization_id</c>, status), the current tree paths and the dated member events, undone from now back to
-/// the date. Both shapes below agree by construction (a test checks it); everything the reports count at a date goes
+/// The one place that answers "which organization counted a member at the end of a day, and where that organization
+/// stood in the tree then" — read from the organization history (ADR 0008) and the flows stored on the member events
+/// (ADR 0011): the tree as of the date from <c>organization_versions</c> (<c>org_rows_as_of</c>; an organization stands
+/// before its establishment where it was established, so members recorded with an older history than their
+/// organization are counted there), each member's organization from their current row undone back to the date by the first
+/// count-changing event after it (a transfer received or a reorganization's reassignment means "with the organization
+/// they left"). Both shapes below agree by construction (a test checks it); everything the reports count at a date goes
 /// through them:
 /// <list type="bullet">
-/// <item><see cref="MembersSql"/>: the members counted in a subtree at a date, and where (SQL function
-/// <c>membership_at(root path, date)</c>, migration <c>StatisticsAggregates</c>), for drill-down and breakdowns.</item>
+/// <item><see cref="MembersSql"/>: the members counted in a subtree (as it stood) at a date, and where (SQL function
+/// <c>membership_at(root path, date)</c>, migration <c>StatisticsOrganizationHistory</c>), for drill-down and
+/// breakdowns.</item>
 /// <item><see cref="CountsSql"/>: counted members per organization at a date, as the pre-aggregated current counts
-/// (<c>member_counts</c>) minus the flows recorded after the date (<c>member_flows</c>) — fast at national scale.</item>
+/// (<c>member_counts</c>) minus the flows recorded after the date (<c>member_flows</c>) — exact per organization
+/// whatever moved since, because a reassignment is a flow too (<c>ReorganizedIn</c> / <c>ReorganizedOut</c>); fast at
+/// national scale.</item>
+/// <item><see cref="RowsAsOfSql"/>: the organizations of a report's subtree as it stood at a date, with their row.</item>
 /// </list>
-/// Known limits until the history lands: a reorganization that moves members without member events, and a move of an
-/// organization in the tree, are read as if they had always been so (current paths).
+/// Known limits: a member with a gap (left, then readmitted) is read from their events like anyone else (the gap is
+/// not counted, since the ending and the readmission are flows), but the placements of the as-of member list do not
+/// know about the gap; the members recorded before the history existed (placements backfilled from their transfers)
+/// are where their transfers put them.
 /// </summary>
 public static class MembershipAtDate
 {
     /// <summary>Rows <c>(member_id, organization_id)</c> of the members counted at the end of <c>@date</c> in the subtree
-    /// whose root path is <c>@root_path</c> (text).</summary>
+    /// whose root path is <c>@root_path</c> (text), as the subtree stood on that date.</summary>
     public const string MembersSql = "select member_id, organization_id from membership_at(@root_path::ltree, @date)";
 
     /// <summary>
@@ -34,4 +43,18 @@ public static class MembershipAtDate
         where f.day > @date
         group by f.organization_id
         """;
+
+    /// <summary><see cref="CountsSql"/> for another CTE (column <c>id</c>) and date parameter.</summary>
+    public static string Counts(string cte, string dateParameter) =>
+        CountsSql.Replace("join subtree s", $"join {cte} s").Replace("@date", dateParameter);
+
+    /// <summary>Rows <c>(organization_id, row_id)</c>: the organizations of <c>@root</c>'s subtree as it stood at the end
+    /// of the date parameter, each with the child of the root above it then (or the root itself).</summary>
+    public static string RowsAsOfSql(string dateParameter) =>
+        $"select organization_id as id, row_id from org_rows_as_of(@root, {dateParameter})";
+
+    /// <summary>Whether some organization changed parent after the date parameter (a move, or a merge that files the
+    /// merged organization under its successor): if not, the current tree is the tree of any day since.</summary>
+    public static string TreeChangedSinceSql(string dateParameter) =>
+        $"select exists (select 1 from organization_events where kind in ('Moved', 'Merged') and effective_on > {dateParameter})";
 }

@@ -14,7 +14,9 @@ public sealed record ReportRoot(long Id, string Name, string Path, OrganizationK
 /// Computes the report forms for a subtree, rolled up to the chosen organization's children: every number of a row is
 /// the total of that child's whole subtree; members registered directly in the chosen organization form its own row.
 /// Numbers at a date come from <see cref="MembershipAtDate"/>, flows of a period from <c>member_flows</c> (classified once,
-/// when each event was recorded: <c>member_events.counted_flow</c>). The caller has already checked that the user may read the root (its subtree lies
+/// when each event was recorded: <c>member_events.counted_flow</c>). Organizations are mapped to rows as the tree stood
+/// on the date (the organization history, ADR 0008), and a move between two organizations of one row (a transfer, a
+/// reorganization's reassignment) is not counted at that row (ADR 0011). The caller has already checked that the user may read the root (its subtree lies
 /// wholly within scope), so these queries read the tables without the scope filter.
 /// </summary>
 public sealed class StatisticsQueries(OrgComDbContext db)
@@ -55,54 +57,154 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             where r.id = @root)
         """;
 
+    /// <summary>The columns a reorganization adds when it moved members across a row's boundary in the period: neither
+    /// an admission nor a transfer (ADR 0011, "Reorganizations").</summary>
+    public static readonly IReadOnlyList<ReportColumn> ReorganizationColumns =
+    [
+        new("ReorganizedIn", "Nhận do sắp xếp tổ chức", "Chuyển do sắp xếp tổ chức", DrillDown: false),
+        new("ReorganizedOut", "Chuyển đi do sắp xếp tổ chức", "Chuyển do sắp xếp tổ chức", DrillDown: false),
+    ];
+
+    // The moves between two organizations (arrival, departure): a row counts one only when it crosses its subtree.
+    private static readonly string CrossingFlows = string.Join(", ",
+        Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
+
     /// <param name="reconcile">Count the opening and closing member by member (<see cref="CountsAtSql"/>) so the balance
     /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
     /// the pre-aggregated closing and the opening derived from it (fast, but balanced by construction).</param>
     public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct)
     {
+        var opening = from.AddDays(-1);
         var values = new Dictionary<(long Row, string Key), long>();
-        // One pass over the flows from the first day of the period on: those after the period turn the current counts
-        // into the closing ones, those within it are the report's columns.
-        await ReadAsync($"""
-            with {Subtree}
-            select s.row_id, 'current', (sum(c.probationary + c.official))::bigint, 1
-            from member_counts c join subtree s on s.id = c.organization_id group by s.row_id
-            union all
-            select s.row_id, case when f.day > @to then 'after' else f.flow end, sum(f.n)::bigint, member_flow_sign(f.flow)
-            from member_flows f join subtree s on s.id = f.organization_id
-            where f.day >= @from
-            group by s.row_id, case when f.day > @to then 'after' else f.flow end, member_flow_sign(f.flow)
-            """, r =>
+        // If no organization changed parent since the opening day, the current tree is the tree of every day of the
+        // period (one path scan); otherwise each organization is mapped to its row as the tree stood (ADR 0008): the
+        // opening and closing counts with the tree of those days, each flow with the tree of its day.
+        var historic = await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@opening"), ct, ("opening", opening));
+        string sql;
+        if (!historic)
+            sql = $"""
+                with {Subtree}
+                select s.row_id, 'Closing', sum(x.n)::bigint
+                from ({MembershipAtDate.Counts("subtree", "@to")}) x join subtree s on s.id = x.organization_id
+                group by 1
+                union all
+                select s.row_id, f.flow, sum(f.n)::bigint
+                from member_flows f join subtree s on s.id = f.organization_id
+                where f.day between @from and @to
+                group by 1, 2
+                union all
+                -- A move between two organizations of one row (a transfer, a reassignment) is neither in nor out there.
+                select a.row_id, x.flow, -count(*)
+                from member_events e
+                join subtree a on a.id = e.organization_id
+                join subtree b on b.id = e.other_organization_id and b.row_id = a.row_id
+                cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
+                where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to
+                group by 1, 2
+                """;
+        else
+            // The tree stood still between the days some organization changed parent: one mapping per such stretch
+            // (from the opening, and from each change day in the period), and each flow mapped with the stretch of its
+            // day — or an earlier one for an organization that ended that day (a merged cell's members leave it on the
+            // day it ends).
+            sql = $"""
+                with segments as (
+                    select @opening as seg_from
+                    union
+                    select effective_on from organization_events
+                    where kind in ('Moved', 'Merged') and effective_on between @from and @to),
+                seg_rows as materialized (
+                    select s.seg_from, r.id, r.row_id
+                    from segments s cross join lateral ({MembershipAtDate.RowsAsOfSql("s.seg_from")}) r),
+                -- Walked on their own (not filtered out of seg_rows), so the planner sees their size and hashes them.
+                open_rows as materialized ({MembershipAtDate.RowsAsOfSql("@opening")}),
+                close_rows as materialized ({MembershipAtDate.RowsAsOfSql("@to")}),
+                flows as (
+                    select distinct on (f.organization_id, f.day, f.flow) r.row_id, f.flow, f.n
+                    from member_flows f join seg_rows r on r.id = f.organization_id and r.seg_from <= f.day
+                    where f.day between @from and @to and {Stretch("r", "f.organization_id", "f.day")}
+                    order by f.organization_id, f.day, f.flow, r.seg_from desc),
+                moves as (
+                    select e.id, e.organization_id, e.other_organization_id, e.counted_flow, e.effective_on
+                    from member_events e
+                    where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to),
+                move_to as (
+                    select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.organization_id and r.seg_from <= m.effective_on
+                    where {Stretch("r", "m.organization_id", "m.effective_on")}
+                    order by m.id, r.seg_from desc),
+                move_from as (
+                    select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.other_organization_id and r.seg_from <= m.effective_on
+                    where {Stretch("r", "m.other_organization_id", "m.effective_on")}
+                    order by m.id, r.seg_from desc)
+                select r.row_id, 'Closing', sum(x.n)::bigint
+                from ({MembershipAtDate.Counts("close_rows", "@to")}) x join close_rows r on r.id = x.organization_id
+                group by 1
+                union all
+                select r.row_id, 'Opening', sum(x.n)::bigint
+                from ({MembershipAtDate.Counts("open_rows", "@opening")}) x join open_rows r on r.id = x.organization_id
+                group by 1
+                union all
+                select row_id, flow, sum(n)::bigint from flows group by 1, 2
+                union all
+                select t.row_id, x.flow, -count(*)
+                from moves m join move_to t on t.id = m.id join move_from f on f.id = m.id and f.row_id = t.row_id
+                cross join lateral member_event_flows(m.counted_flow, m.organization_id, m.other_organization_id) x
+                group by 1, 2
+                """;
+        await ReadAsync(sql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
+            ct, ("root", root.Id), ("from", from), ("to", to), ("opening", opening));
+        // "Đối chiếu từng đảng viên": opening and closing counted member by member at the two dates (CountsAtSql), so
+        // "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events. Only over a period in which
+        // no organization changed parent (CountsAtSql maps members with today's tree); otherwise the page says so.
+        if (reconcile && !historic)
         {
-            var (row, key, n, sign) = (r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3));
-            // The closing count by the pre-aggregates equals opening + net by construction: the check below does not
-            // use it (see CountsAtAsync).
-            if (key is "current" or "after")
-                Add(values, (row, "ClosingByCounts"), key == "current" ? n : -sign * n);
-            else
-                Add(values, (row, key), n);
-        }, ct, ("root", root.Id), ("from", from), ("to", to));
-        if (reconcile)
-        {
-            // Opening and closing counted at the two dates, member by member (CountsAtSql, as MembershipAtDate.MembersSql),
-            // not derived from the flows: "đầu kỳ + tăng − giảm = cuối kỳ" is then a real check of the registry against its events.
-            foreach (var (key, date) in new[] { ("Opening", from.AddDays(-1)), ("Closing", to) })
+            foreach (var key in new[] { "Opening", "Closing" })
+                foreach (var row in values.Keys.Where(k => k.Key == key).ToList())
+                    values.Remove(row);
+            foreach (var (key, date) in new[] { ("Opening", opening), ("Closing", to) })
                 foreach (var (row, n) in await CountsAtAsync(root, date, ct))
                     values[(row, key)] = n;
         }
-        var rows = await RowsAsync(root, to, values, IncreaseDecreaseColumns, reconcile ? null : row =>
+        var columns = IncreaseDecreaseColumns.ToList();
+        var table = await RowsAsync(root, to, values, columns, row =>
         {
-            // The fast path: the closing from the pre-aggregates, the opening derived from it and the period's flows.
-            long V(string key) => values.GetValueOrDefault((row, key));
-            values[(row, "Closing")] = V("ClosingByCounts");
-            values[(row, "Opening")] = V("ClosingByCounts") - (Increases.Sum(V) - Decreases.Sum(V));
+            var net = Net(k => values.GetValueOrDefault((row, k)));
+            if (reconcile && !historic)
+                return; // opening and closing counted member by member below the flows: the balance is a real check
+            if (!historic)
+            {
+                values[(row, "Opening")] = values.GetValueOrDefault((row, "Closing")) - net;
+                return;
+            }
+            // With the tree of each day, what changed a row's count without a member's own flow is an organization
+            // that a reorganization (or a move) took across the row's boundary with its members.
+            var moved = values.GetValueOrDefault((row, "Closing")) - values.GetValueOrDefault((row, "Opening")) - net;
+            Add(values, (row, moved > 0 ? "ReorganizedIn" : "ReorganizedOut"), Math.Abs(moved));
         }, ct);
+        if (values.Any(v => v.Key.Key is "ReorganizedIn" or "ReorganizedOut" && v.Value != 0))
+        {
+            columns.InsertRange(columns.FindIndex(c => c.Key == "Closing"), ReorganizationColumns);
+            table = table.Select(r => new ReportRow(r.OrganizationId, r.Name, r.HasChildren,
+                columns.Select(c => values.GetValueOrDefault((r.OrganizationId, c.Key))).ToArray())).ToList();
+        }
         return new ReportTable
         {
             Form = ReportForm.IncreaseDecrease, Title = "Báo cáo tăng, giảm đảng viên", OrganizationId = root.Id,
-            OrganizationName = root.Name, From = from, To = to, Columns = IncreaseDecreaseColumns, Rows = rows, Reconciled = reconcile,
+            OrganizationName = root.Name, From = from, To = to, Columns = columns, Rows = table, Reconciled = reconcile && !historic,
         };
     }
+
+    // The mapping r (of seg_rows) applies to an organization's flow on a day when r is the stretch of that day, or
+    // when the organization no longer stands on that day (it ended then): an organization that stands elsewhere (outside
+    // the report's subtree) on that day is not the report's.
+    private static string Stretch(string r, string organization, string day) => $"""
+        ({r}.seg_from = (select max(s.seg_from) from segments s where s.seg_from <= {day})
+         or not exists (select 1 from organization_versions v where v.organization_id = {organization}
+                        and v.valid_from <= {day} and (v.valid_to is null or v.valid_to > {day})))
+        """;
+
+    private static long Net(Func<string, long> value) =>
+        Increases.Sum(value) - Decreases.Sum(value) + value("ReorganizedIn") - value("ReorganizedOut");
 
     /// <summary>Whether opening + increases − decreases = closing holds for a row (or the totals).</summary>
     public static bool Balances(ReportTable table, long[] values) => Imbalance(table, values) == 0;
@@ -112,8 +214,8 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// closing than the events lead to).</summary>
     public static long Imbalance(ReportTable table, long[] values)
     {
-        long V(string key) => values[table.ColumnIndex(key)];
-        return V("Closing") - (V("Opening") + Increases.Sum(V) - Decreases.Sum(V));
+        long V(string key) => table.ColumnIndex(key) is var i and >= 0 ? values[i] : 0;
+        return V("Closing") - (V("Opening") + Net(V));
     }
 
     /// <summary>"+3", "−2" (the minus sign), "0".</summary>
@@ -144,7 +246,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             cross join lateral (values
                 (case when m.status in ('Probationary', 'Official') then m.organization_id end, -1),
                 (case when ch.kind not in ('CeremonyHeld', 'Readmitted')
-                      then case when ch.kind = 'TransferReceived' then ch.other_organization_id else ch.organization_id end end, 1)
+                      then case when ch.kind in ('TransferReceived', 'Reassigned') then ch.other_organization_id else ch.organization_id end end, 1)
             ) v(organization_id, n)
             where v.organization_id is not null) x
         where x.organization_id in (select id from subtree)
@@ -166,10 +268,10 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     {
         var values = new Dictionary<(long Row, string Key), long>();
         await ReadAsync($"""
-            with {Subtree},
+            with {Subtree}, {await RowsAtAsync(date, ct)},
             at as ({MembershipAtDate.MembersSql})
             select s.row_id, {dimension.Sql(bands)} as category, count(*)
-            from at join members m on m.id = at.member_id join subtree s on s.id = at.organization_id
+            from at join members m on m.id = at.member_id join rows_at s on s.id = at.organization_id
             group by 1, 2
             """, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct,
             ("root", root.Id), ("root_path", root.Path), ("date", date));
@@ -196,14 +298,14 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     {
         var values = new Dictionary<(long Row, string Key), long>();
         await ReadAsync($"""
-            with {Subtree}
+            with {Subtree}, {await RowsAtAsync(date, ct)}
             select s.row_id, 'k:' || o.kind, count(*)::bigint
-            from subtree s join organizations o on o.id = s.id
+            from rows_at s join organizations o on o.id = s.id
             where o.established_on <= @date and (o.dissolved_on is null or o.dissolved_on > @date)
             group by 1, 2
             union all
             select s.row_id, 'Members', sum(x.n)::bigint
-            from ({MembershipAtDate.CountsSql}) x join subtree s on s.id = x.organization_id
+            from ({MembershipAtDate.Counts("rows_at", "@date")}) x join rows_at s on s.id = x.organization_id
             group by 1
             """, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct, ("root", root.Id), ("date", date));
         // The kinds that may stand in the root's subtree (the root's own kind included), in the tree's order.
@@ -222,6 +324,13 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         };
     }
 
+    /// <summary>The CTE <c>rows_at (id, row_id)</c>: the subtree with each organization's row as the tree stood at the
+    /// end of <c>@date</c> — the current tree (CTE <c>subtree</c>) when no organization changed parent since.</summary>
+    private async Task<string> RowsAtAsync(DateOnly date, CancellationToken ct) =>
+        await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@date"), ct, ("date", date))
+            ? $"rows_at as ({MembershipAtDate.RowsAsOfSql("@date")})"
+            : "rows_at as (select id, row_id from subtree)";
+
     /// <summary>The root's children (with their subtree numbers) and the root's own row when it has numbers.</summary>
     private async Task<List<ReportRow>> RowsAsync(ReportRoot root, DateOnly date, Dictionary<(long Row, string Key), long> values,
         IReadOnlyList<ReportColumn> columns, Action<long>? complete, CancellationToken ct)
@@ -233,6 +342,13 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             from organizations o where o.parent_id = @root
             order by o.name, o.id
             """, r => orgs.Add((r.GetInt64(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3))), ct, ("root", root.Id), ("date", date));
+        // An organization that was a child on the date (or in the period) but stands elsewhere now — taken away by a
+        // reorganization — keeps its row, without going down a level (it may lie outside the user's scope now).
+        var listed = orgs.Select(o => o.Id).Append(root.Id).ToHashSet();
+        var elsewhere = values.Keys.Select(k => k.Row).Where(id => !listed.Contains(id)).Distinct().ToArray();
+        if (elsewhere.Length > 0)
+            await ReadAsync("select o.id, o.name from organizations o where o.id = any(@ids) order by o.name, o.id",
+                r => orgs.Add((r.GetInt64(0), r.GetString(1), false, false)), ct, ("ids", elsewhere));
         var rows = new List<ReportRow>();
         foreach (var (id, name, hasChildren, active) in orgs.Prepend((root.Id, root.Name + " (trực tiếp)", false, false)))
         {
@@ -242,6 +358,13 @@ public sealed class StatisticsQueries(OrgComDbContext db)
                 rows.Add(new ReportRow(id, name, hasChildren, row));
         }
         return rows;
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        T value = default!;
+        await ReadAsync(sql, r => value = r.GetFieldValue<T>(0), ct, parameters);
+        return value;
     }
 
     private static void Add(Dictionary<(long, string), long> values, (long, string) key, long n) =>
