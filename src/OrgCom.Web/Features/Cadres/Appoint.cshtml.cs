@@ -74,9 +74,9 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         if (await queries.PathOfAsync(position.OrganizationId, ct) is not { } path || !currentUser.Can(Permission.Write, path))
             return StatusCode(StatusCodes.Status403Forbidden);
         FormLengths.Check(this, ModelState, db.Model);
-        var decided = Read(DecisionDate, nameof(DecisionDate), "ngày quyết định");
-        var start = Read(StartOn, nameof(StartOn), "ngày bắt đầu giữ chức vụ");
-        DateOnly? end = string.IsNullOrWhiteSpace(TermEndsOn) ? null : Read(TermEndsOn, nameof(TermEndsOn), "ngày hết thời hạn");
+        var decided = ModelState.ReadDate(DecisionDate, nameof(DecisionDate), "ngày quyết định");
+        var start = ModelState.ReadDate(StartOn, nameof(StartOn), "ngày bắt đầu giữ chức vụ");
+        DateOnly? end = string.IsNullOrWhiteSpace(TermEndsOn) ? null : ModelState.ReadDate(TermEndsOn, nameof(TermEndsOn), "ngày hết thời hạn");
         if (!ModelState.IsValid || decided is null || start is null)
             return await ShownAsync(ct);
         var (book, _) = await rules.GetAsync(ct);
@@ -121,7 +121,7 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         if (await queries.PathOfAsync(appointment.OrganizationId, ct) is not { } path || !currentUser.Can(Permission.Write, path))
             return StatusCode(StatusCodes.Status403Forbidden);
         FormLengths.Check(this, ModelState, db.Model);
-        var ended = Read(EndedOn, nameof(EndedOn), "ngày thôi giữ chức vụ");
+        var ended = ModelState.ReadDate(EndedOn, nameof(EndedOn), "ngày thôi giữ chức vụ");
         if (!ModelState.IsValid || ended is null)
             return await ShownAsync(ct);
         var result = appointment.End(ended.Value, EndReason);
@@ -148,14 +148,5 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
         TermRule = term.Citation.ToString();
         TermPlaceholder = $"để trống: {CadreText.Duration(term.AsInt())}, không quá tuổi nghỉ hưu";
         return true;
-    }
-
-    private DateOnly? Read(string? text, string field, string name)
-    {
-        var parsed = DateText.Parse(text, name);
-        if (parsed.IsSuccess)
-            return parsed.Value;
-        ModelState.AddModelError(field, parsed.Error!.Message);
-        return null;
     }
 }

@@ -58,8 +58,8 @@ public sealed class RetirementDecisionModel(OrgComDbContext db, CadreQueries cad
         if (await cadres.PathOfAsync(Member.OrganizationId, ct) is not { } path || !currentUser.Can(Permission.Write, path))
             return StatusCode(StatusCodes.Status403Forbidden);
         FormLengths.Check(this, ModelState, db.Model);
-        var pension = Read(PensionFrom, nameof(PensionFrom), "ngày nghỉ hưu theo quyết định");
-        var decided = Read(DecisionDate, nameof(DecisionDate), "ngày quyết định");
+        var pension = ModelState.ReadDate(PensionFrom, nameof(PensionFrom), "ngày nghỉ hưu theo quyết định");
+        var decided = ModelState.ReadDate(DecisionDate, nameof(DecisionDate), "ngày quyết định");
         if (Computed is null)
             ModelState.AddModelError("", ComputedProblem ?? "Không xác định được ngày nghỉ hưu theo tuổi.");
         if (!ModelState.IsValid || pension is null || decided is null || Computed is null)
@@ -111,14 +111,5 @@ public sealed class RetirementDecisionModel(OrgComDbContext db, CadreQueries cad
             Limits = new[] { RuleKey.RetirementLaterMaxMonths, RuleKey.RetirementEarlierMaxMonths }
                 .Select(k => book.TryGet(k, c.RetiresOn, out var v) ? v.Citation : null).OfType<RuleCitation>().ToList();
         return true;
-    }
-
-    private DateOnly? Read(string? text, string field, string name)
-    {
-        var parsed = DateText.Parse(text, name);
-        if (parsed.IsSuccess)
-            return parsed.Value;
-        ModelState.AddModelError(field, parsed.Error!.Message);
-        return null;
     }
 }

@@ -58,9 +58,9 @@ public sealed class NewModel(OrgComDbContext db, CadreQueries cadres, RotationQu
         if (to is null)
             ModelState.AddModelError(nameof(ToOrganizationCode), code.Length == 0
                 ? "Chưa nhập mã tổ chức nơi đến." : $"Không tìm thấy tổ chức đảng đang hoạt động có mã \"{code}\".");
-        var decided = Read(DecisionDate, nameof(DecisionDate), "ngày quyết định");
-        var start = Read(StartOn, nameof(StartOn), "ngày bắt đầu luân chuyển");
-        var end = Read(PlannedEndOn, nameof(PlannedEndOn), "ngày kết thúc dự kiến");
+        var decided = ModelState.ReadDate(DecisionDate, nameof(DecisionDate), "ngày quyết định");
+        var start = ModelState.ReadDate(StartOn, nameof(StartOn), "ngày bắt đầu luân chuyển");
+        var end = ModelState.ReadDate(PlannedEndOn, nameof(PlannedEndOn), "ngày kết thúc dự kiến");
         if (!ModelState.IsValid || decided is null || start is null || end is null || to is null)
             return Page();
         var created = Rotation.Create(Member, origin, to.Id, ToPositionName, ToLevel, Direction, DecisionNumber, decided.Value,
@@ -111,14 +111,5 @@ public sealed class NewModel(OrgComDbContext db, CadreQueries cadres, RotationQu
             MinimumText = $"Thời gian luân chuyển thông thường ít nhất {CadreText.Duration(rule.AsInt())}.";
         }
         return true;
-    }
-
-    private DateOnly? Read(string? text, string field, string name)
-    {
-        var parsed = DateText.Parse(text, name);
-        if (parsed.IsSuccess)
-            return parsed.Value;
-        ModelState.AddModelError(field, parsed.Error!.Message);
-        return null;
     }
 }
