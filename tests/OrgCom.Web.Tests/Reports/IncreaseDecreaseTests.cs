@@ -105,7 +105,7 @@ public sealed class IncreaseDecreaseTests : ReportTest
                 """, ("p", root), ("d", day));
             Assert.True(seam == counts, $"{day}: membership_at {seam}, counts {counts}");
             // The per-member count the increase/decrease report's opening and closing use: membership_at per organization.
-            var perMember = $"(select organization_id, n from ({OrgCom.Web.Features.Reports.StatisticsQueries.CountsAtSql.Replace("@date", "@d")}) a where n <> 0)";
+            var perMember = $"(select organization_id, n from ({OrgCom.Web.Features.Reports.MembershipAtDate.CountsAtSql.Replace("@date", "@d")}) a where n <> 0)";
             var differ = await ScalarAsync($"""
                 with subtree as (select id from organizations where path <@ @p::ltree)
                 select count(*) from (({perMember} except select organization_id, count(*) from membership_at(@p::ltree, @d) group by 1)

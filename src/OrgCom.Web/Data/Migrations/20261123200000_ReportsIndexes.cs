@@ -9,7 +9,7 @@ namespace OrgCom.Web.Data.Migrations
     /// Two partial indexes for the report forms (ADR 0011), nothing else:
     /// <list type="bullet">
     /// <item><c>ix_member_events_count_changes</c>: the events that change a count, by day — what the per-member count at
-    /// a date reads (the events after the date, one per member: <c>StatisticsQueries.CountsAtSql</c>, the opening and
+    /// a date reads (the events after the date, one per member: <c>MembershipAtDate.CountsAtSql</c>, the opening and
     /// closing of the increase/decrease report, and <c>membership_at</c>), without scanning every event. Its predicate is
     /// the one those statements write (<c>member_flow_sign(counted_flow) &lt;&gt; 0</c>).</item>
     /// <item><c>ix_member_ratings_not_assessed</c>: the few ratings of members not rated, by assessment, for the

@@ -293,7 +293,9 @@ public sealed class ReorganizationService(OrgComDbContext db, CurrentUser curren
             .OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
         if (later is not null)
         {
-            var name = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == later.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+            // Named only within the user's scope (a later change may lie elsewhere).
+            var name = await db.Organizations.Where(o => o.Id == later.OrganizationId).Select(o => o.Name).SingleOrDefaultAsync(ct)
+                ?? "một tổ chức ngoài phạm vi quản lý của bạn";
             return $"Không thể hủy: sau quyết định này, {name} đã có thay đổi \"{OrganizationEvent.DisplayName(later.Kind).ToLowerInvariant()}\" "
                 + $"hiệu lực ngày {DateText.Format(later.EffectiveOn)}{(later.DecisionNumber is null ? "" : $" (quyết định {later.DecisionNumber})")}, "
                 + "dựa trên kết quả của nó. Hãy hủy thay đổi đó trước.";
@@ -309,7 +311,9 @@ public sealed class ReorganizationService(OrgComDbContext db, CurrentUser curren
             .OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
         if (laterMember is not null)
         {
-            var name = await db.Members.IgnoreQueryFilters().Where(m => m.Id == laterMember.MemberId).Select(m => m.FullName).SingleAsync(ct);
+            // Named only within the user's scope: a member moved by it may since have transferred elsewhere.
+            var name = await db.Members.Where(m => m.Id == laterMember.MemberId).Select(m => m.FullName).SingleOrDefaultAsync(ct)
+                ?? "(ngoài phạm vi quản lý của bạn)";
             return $"Không thể hủy: sau quyết định này, đảng viên {name} đã có thay đổi \"{MemberEvent.DisplayName(laterMember.Kind).ToLowerInvariant()}\" "
                 + $"ngày {DateText.Format(laterMember.EffectiveOn)} tại tổ chức mới. Hãy hủy thay đổi đó trước.";
         }

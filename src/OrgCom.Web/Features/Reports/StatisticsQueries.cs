@@ -69,7 +69,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     private static readonly string CrossingFlows = string.Join(", ",
         Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
 
-    /// <param name="reconcile">Count the opening and closing member by member (<see cref="CountsAtSql"/>) so the balance
+    /// <param name="reconcile">Count the opening and closing member by member (<see cref="MembershipAtDate.CountsAtSql"/>) so the balance
     /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
     /// the pre-aggregated closing and the opening derived from it (fast, but balanced by construction).</param>
     public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct)
@@ -221,45 +221,13 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// <summary>"+3", "−2" (the minus sign), "0".</summary>
     public static string SignedNumber(long n) => n > 0 ? "+" + ReportRequest.Number(n) : n < 0 ? "−" + ReportRequest.Number(-n) : "0";
 
-    /// <summary>
-    /// Rows <c>(organization_id, n)</c>: the members counted at the end of <c>@date</c> per organization of the subtree
-    /// CTE <c>subtree</c> (column <c>id</c>) — exactly <see cref="MembershipAtDate.MembersSql"/> grouped by organization
-    /// (a test checks it on every day around a set of changes), computed without reading every member: the current
-    /// counted members (<c>member_counts</c>, kept from the member rows), less those whose count changed after the date
-    /// where they are now, plus them where their first count-changing event after the date says they were. Only the
-    /// events after the date are read, one per member; the flows (<c>member_flows</c>) are not used, so opening +
-    /// increases − decreases = closing is a check of the member rows against their events, not an identity.
-    /// </summary>
-    public const string CountsAtSql = """
-        select x.organization_id, sum(x.n)::bigint as n from (
-            select c.organization_id, (c.probationary + c.official)::bigint as n from member_counts c
-            union all
-            select v.organization_id, v.n::bigint
-            from (select distinct on (e.member_id) e.member_id, e.kind, e.organization_id, e.other_organization_id
-                  from member_events e
-                  where e.effective_on > @date
-                    and (e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree))
-                    and member_flow_sign(e.counted_flow) <> 0
-                  order by e.member_id, e.effective_on, e.id) ch
-            -- One look-up of the member's row each (the changed are few next to all the members).
-            cross join lateral (select mm.organization_id, mm.status from members mm where mm.id = ch.member_id offset 0) m
-            cross join lateral (values
-                (case when m.status in ('Probationary', 'Official') then m.organization_id end, -1),
-                (case when ch.kind not in ('CeremonyHeld', 'Readmitted')
-                      then case when ch.kind in ('TransferReceived', 'Reassigned') then ch.other_organization_id else ch.organization_id end end, 1)
-            ) v(organization_id, n)
-            where v.organization_id is not null) x
-        where x.organization_id in (select id from subtree)
-        group by x.organization_id
-        """;
-
     /// <summary>Members counted at the end of <paramref name="date"/>, by report row (the root's child above, or the root).</summary>
     private async Task<Dictionary<long, long>> CountsAtAsync(ReportRoot root, DateOnly date, CancellationToken ct)
     {
         var counts = new Dictionary<long, long>();
         await ReadAsync($"""
             with {Subtree}
-            select s.row_id, sum(at.n)::bigint from ({CountsAtSql}) at join subtree s on s.id = at.organization_id group by 1
+            select s.row_id, sum(at.n)::bigint from ({MembershipAtDate.CountsAtSql}) at join subtree s on s.id = at.organization_id group by 1
             """, r => counts[r.GetInt64(0)] = r.GetInt64(1), ct, ("root", root.Id), ("date", date));
         return counts;
     }

@@ -160,10 +160,10 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
         if (position is null)
             return new Error("submission.position", "Chức vụ của tờ trình không còn trong phạm vi của bạn.");
         var decided = Submission.DecisionDate!.Value;
+        var members = await MembersAsync(ct);
         foreach (var cadre in Submission.Cadres)
         {
-            var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == cadre.MemberId, ct);
-            if (member is null)
+            if (members.GetValueOrDefault(cadre.MemberId) is not { } member)
                 return new Error("submission.member", $"Không tìm thấy đảng viên {cadre.MemberName} trong phạm vi của bạn.");
             var retirement = OrgCom.Core.Cadres.Retirement.For(member.Gender, member.BirthDate, member.BirthYearOnly, book);
             DateOnly termEnd;
@@ -184,15 +184,22 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
         return Result.Ok();
     }
 
+    /// <summary>The submission's cadres within the user's scope, read in one query.</summary>
+    private Task<Dictionary<long, OrgCom.Core.Members.Member>> MembersAsync(CancellationToken ct)
+    {
+        var ids = Submission.Cadres.Select(c => c.MemberId).ToList();
+        return db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+    }
+
     private async Task<List<CadreCheck>> EligibilityAsync(RuleBook book, CancellationToken ct)
     {
         var position = await db.Positions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Submission.PositionId, ct);
         var on = Submission.SubmittedOn ?? Today;
         var checks = new List<CadreCheck>();
+        var members = await MembersAsync(ct);
         foreach (var cadre in Submission.Cadres.OrderBy(c => c.Id))
         {
-            var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == cadre.MemberId, ct);
-            if (member is null || position is null)
+            if (members.GetValueOrDefault(cadre.MemberId) is not { } member || position is null)
             {
                 checks.Add(new(cadre, null, "Không đọc được đảng viên hoặc chức vụ trong phạm vi của bạn."));
                 continue;
