@@ -61,10 +61,13 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// plan the server caches for the prepared statement (Npgsql prepares repeated statements) assumes a subtree of a
     /// few hundred organizations and runs the country or a province several times slower. The path comes from the
     /// database and is checked to be ids and dots.</summary>
-    private static string PathLiteral(ReportRoot root) =>
-        System.Text.RegularExpressions.Regex.IsMatch(root.Path, @"^[0-9]+(\.[0-9]+)*$")
-            ? $"'{root.Path}'::ltree"
-            : throw new InvalidOperationException($"Unexpected organization path '{root.Path}'.");
+    private static string PathLiteral(ReportRoot root) => PathLiteral(root.Path);
+
+    /// <inheritdoc cref="PathLiteral(ReportRoot)"/>
+    public static string PathLiteral(string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(path, @"^[0-9]+(\.[0-9]+)*$")
+            ? $"'{path}'::ltree"
+            : throw new InvalidOperationException($"Unexpected organization path '{path}'.");
 
     /// <summary>The report row of the organization aliased <paramref name="alias"/>: the child of the root above it, or
     /// the root itself (as the CTE <c>subtree</c>).</summary>
