@@ -69,6 +69,15 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
                         from member_flows f {Scoped("o", "f.organization_id")}
                         where f.day >= @first_month and member_flow_sign(f.flow) <> 0
                         group by 1, 2
+                        union all
+                        -- A move between two organizations of the scope (a transfer, a reassignment) is neither an
+                        -- increase nor a decrease of it, as in the increase/decrease report.
+                        select date_trunc('month', e.effective_on)::date, member_flow_sign(x.flow), -count(*)
+                        from member_events e {Scoped("a", "e.organization_id")} {Scoped("b", "e.other_organization_id")}
+                        cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
+                        where e.other_organization_id is not null and e.counted_flow in ({StatisticsQueries.CrossingFlows})
+                          and e.effective_on >= @first_month
+                        group by 1, 2
                         """),
                 },
             };
@@ -100,7 +109,10 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
             await reader.NextResultAsync(ct);
             var flows = new Dictionary<(DateOnly, int), long>();
             while (await reader.ReadAsync(ct))
-                flows[(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetInt32(1))] = reader.GetInt64(2);
+            {
+                var key = (DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetInt32(1));
+                flows[key] = flows.GetValueOrDefault(key) + reader.GetInt64(2);
+            }
 
             // Members at the end of each month: today's count less the net flows recorded after that month.
             var trend = new List<MonthPoint>();

@@ -86,7 +86,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     ];
 
     // The moves between two organizations (arrival, departure): a row counts one only when it crosses its subtree.
-    private static readonly string CrossingFlows = string.Join(", ",
+    internal static readonly string CrossingFlows = string.Join(", ",
         Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
 
     /// <param name="reconcile">Count the opening and closing member by member (<see cref="MembershipAtDate.CountsAtSql"/>) so the balance
