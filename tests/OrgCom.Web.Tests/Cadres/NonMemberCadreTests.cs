@@ -163,6 +163,18 @@ public sealed class NonMemberCadreTests : AppTest
             Assert.Equal(1, rows.Single(r => r[1].Text == "Tổng cộng")[3].Number);
         }
 
+        // A rotation, as for a member (Quy định 65-QĐ/TW applies to cán bộ).
+        var rotated = await PostFormAsync(client, $"/Cadres/Rotations/New/{id}", new()
+        {
+            ["FromAppointmentId"] = appointment.Id.ToString(), ["ToOrganizationCode"] = "X00008",
+            ["ToPositionName"] = "Phó Chủ tịch Ủy ban nhân dân phường Ngọc Hà", ["ToLevel"] = "", ["Direction"] = "Sideways",
+            ["DecisionNumber"] = "56-QĐ/TU", ["DecisionDate"] = "01/10/2026", ["StartOn"] = "01/11/2026", ["PlannedEndOn"] = "31/10/2027",
+            ["Purpose"] = "Tăng cường cán bộ",
+        });
+        Assert.True(rotated.StatusCode == HttpStatusCode.Redirect,
+            (await DocumentAsync(rotated)).QuerySelector("[data-testid=errors]")?.TextContent ?? rotated.StatusCode.ToString());
+        Assert.Equal("Phan Văn Ngoài Đảng", await WithDbAsync(db => db.Rotations.Where(r => r.MemberId == id).Select(r => r.MemberName).SingleAsync()));
+
         // Never a member: not counted, not listed, not found, no member dossier.
         Assert.Equal(membersBefore, await TestDatabase.ScalarAsync<string>(DatabaseName,
             "select (select count(*) from members) || '/' || (select count(*) from members_as_of((select id from organizations where code = 'T01'), current_date, true))"));

@@ -70,7 +70,7 @@ public sealed class EditModel(OrgComDbContext db, CurrentUser currentUser, Audit
         var code = (OrganizationCode ?? "").Trim();
         var organization = await db.Organizations
             .Where(o => cadre != null ? o.Id == cadre.OrganizationId : o.Code == code)
-            .Select(o => new { o.Id, o.Name, o.Code, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) })
+            .Select(o => new { o.Id, o.Name, o.Code, o.DissolvedOn, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) })
             .SingleOrDefaultAsync(ct);
         if (organization is null)
             ModelState.AddModelError(nameof(OrganizationCode), code.Length == 0
@@ -78,6 +78,8 @@ public sealed class EditModel(OrgComDbContext db, CurrentUser currentUser, Audit
                 : $"Không có tổ chức đảng mang mã \"{code}\" trong phạm vi của bạn.");
         else if (!currentUser.Can(Permission.Write, organization.Path))
             return StatusCode(StatusCodes.Status403Forbidden);
+        else if (cadre is null && organization.DissolvedOn is not null)
+            ModelState.AddModelError(nameof(OrganizationCode), $"{organization.Name} đã giải thể: hãy chọn tổ chức đang hoạt động.");
         else
             OrganizationCode = organization.Code;
         FormLengths.Check(this, ModelState, db.Model);
