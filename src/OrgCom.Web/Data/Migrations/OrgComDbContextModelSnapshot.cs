@@ -853,6 +853,12 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("organization_id");
 
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rank");
+
                     b.Property<string>("RequiredPoliticalTheory")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
