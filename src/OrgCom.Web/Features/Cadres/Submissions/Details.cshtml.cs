@@ -197,6 +197,10 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
         var on = Submission.SubmittedOn ?? Today;
         var checks = new List<CadreCheck>();
         var members = await MembersAsync(ct);
+        // The cadres' decided retirements, wherever recorded (about the person): used when in force on the date.
+        var ids = members.Keys.ToList();
+        var decisions = await db.RetirementDecisions.IgnoreQueryFilters().AsNoTracking().Where(d => ids.Contains(d.MemberId))
+            .ToDictionaryAsync(d => d.MemberId, ct);
         foreach (var cadre in Submission.Cadres.OrderBy(c => c.Id))
         {
             if (members.GetValueOrDefault(cadre.MemberId) is not { } member || position is null)
@@ -209,7 +213,7 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
                 var history = await queries.EligibilityHistoryAsync(member.Id, position, on, ct);
                 checks.Add(new(cadre, Eligibility.Check(
                     new EligibilityCandidate(member.FullName, member.Gender, member.BirthDate, member.BirthYearOnly, member.PoliticalTheory),
-                    position, history, on, book), null));
+                    position, history, on, book, decisions.GetValueOrDefault(member.Id)), null));
             }
             catch (RuleConfigurationException e)
             {
