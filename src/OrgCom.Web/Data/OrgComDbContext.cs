@@ -38,6 +38,7 @@ public sealed class OrgComDbContext(
     public DbSet<OrgCom.Core.Cadres.PersonnelSubmission> PersonnelSubmissions => Set<OrgCom.Core.Cadres.PersonnelSubmission>();
     public DbSet<OrgCom.Core.Cadres.SubmissionCadre> SubmissionCadres => Set<OrgCom.Core.Cadres.SubmissionCadre>();
     public DbSet<OrgCom.Core.Cadres.SubmissionDocumentTick> SubmissionDocumentTicks => Set<OrgCom.Core.Cadres.SubmissionDocumentTick>();
+    public DbSet<OrgCom.Core.Cadres.Nomination> Nominations => Set<OrgCom.Core.Cadres.Nomination>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -100,6 +101,9 @@ public sealed class OrgComDbContext(
         builder.Entity<OrgCom.Core.Cadres.SubmissionCadre>().HasQueryFilter(x =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
         builder.Entity<OrgCom.Core.Cadres.SubmissionDocumentTick>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
+        // A nomination belongs to the position's organization, as an appointment does.
+        builder.Entity<OrgCom.Core.Cadres.Nomination>().HasQueryFilter(x =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));

@@ -30,6 +30,9 @@ public sealed class ScopeSweepTests : AppTest
     {
         /// <summary>A rotation within Hồ Chí Minh City (from the city to phường Sài Gòn).</summary>
         public long Rotation { get; init; }
+
+        /// <summary>A nomination a Hồ Chí Minh City submission recorded.</summary>
+        public long Nomination { get; init; }
     }
 
     private async Task<Foreign> PlantForeignDataAsync()
@@ -73,7 +76,19 @@ public sealed class ScopeSweepTests : AppTest
             await db.SaveChangesAsync();
             var appointment = await db.Appointments.Where(a => a.OrganizationId == province.Id && a.Kind != OrgCom.Core.Cadres.AppointmentKind.Election)
                 .Select(a => a.Id).FirstAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment) { Rotation = rotation.Id };
+            var nominated = OrgCom.Core.Cadres.PersonnelSubmission.Create(commune.Id, province.Id, true, OrgCom.Core.Cadres.SubmissionKind.Nomination,
+                position, false, $"Tờ trình giới thiệu {Marker}", "hcm", new DateOnly(2026, 1, 5)).Value!;
+            nominated.AddCadre(member.Id, member.FullName, member.Status);
+            var none = new OrgCom.Core.Rules.RuleCitation("submission.documents.nomination", "(kiểm thử)", "", new DateOnly(2017, 12, 19), true);
+            Assert.True(nominated.Appraise(new DateOnly(2026, 1, 6), "Đủ điều kiện", new DateOnly(2026, 11, 21)).IsSuccess);
+            Assert.True(nominated.Submit(new DateOnly(2026, 1, 7), [], none, "hcm", new DateOnly(2026, 11, 21)).IsSuccess);
+            Assert.True(nominated.Decide(true, "8-QĐ/TU", new DateOnly(2026, 1, 8), null, [], null, "lanhdao.hcm", new DateOnly(2026, 11, 21)).IsSuccess);
+            db.PersonnelSubmissions.Add(nominated);
+            await db.SaveChangesAsync();
+            var nomination = OrgCom.Core.Cadres.Nomination.ForApproved(nominated, position).Value![0];
+            db.Nominations.Add(nomination);
+            await db.SaveChangesAsync();
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment) { Rotation = rotation.Id, Nomination = nomination.Id };
         });
     }
 
@@ -95,6 +110,7 @@ public sealed class ScopeSweepTests : AppTest
             ("Cadres", "rotationId") => foreign.Rotation.ToString(),
             ("Cadres", "submissionId") => foreign.Submission.ToString(),
             ("Cadres", "appointmentId") => foreign.Appointment.ToString(),
+            ("Cadres", "nominationId") => foreign.Nomination.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
             // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.

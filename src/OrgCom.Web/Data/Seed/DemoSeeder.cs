@@ -252,6 +252,9 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
             throw new InvalidOperationException("submission demo");
         db.PersonnelSubmissions.AddRange(nomination, waiting);
         await SaveAsync(ct);
+        // The approved nomination recorded its two candidates, their election results pending.
+        db.Nominations.AddRange(Nomination.ForApproved(nomination, bdChair).Value!);
+        await SaveAsync(ct);
     }
 
     /// <summary>
