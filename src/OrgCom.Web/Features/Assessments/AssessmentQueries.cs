@@ -71,6 +71,24 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         db.Organizations.Where(o => o.ParentId == organizationId && o.DissolvedOn == null && o.EstablishedOn <= round.PeriodTo)
             .OrderBy(o => o.Code).Select(o => new ValueTuple<long, string>(o.Id, o.Name)).ToListAsync(ct);
 
+    /// <summary>An organization directly under the assessed one, as the roster of organizations needs it.</summary>
+    public sealed record Subordinate(long Id, string Name, DateOnly EstablishedOn, bool FormedByReorganization);
+
+    /// <summary>The organizations directly under this one that exist for the period, with when each was established
+    /// (and whether by a merge or split, ADR 0008: its "established" event belongs to a reorganization).</summary>
+    public Task<List<Subordinate>> SubordinateFactsAsync(long organizationId, AssessmentRound round, CancellationToken ct) =>
+        db.Organizations.Where(o => o.ParentId == organizationId && o.DissolvedOn == null && o.EstablishedOn <= round.PeriodTo)
+            .OrderBy(o => o.Code)
+            .Select(o => new Subordinate(o.Id, o.Name, o.EstablishedOn,
+                db.OrganizationEvents.IgnoreQueryFilters().Any(e => e.OrganizationId == o.Id && e.Kind == OrganizationEventKind.Established && e.ReorganizationId != null)))
+            .ToListAsync(ct);
+
+    /// <summary>The reasons proposed for not rating some of the subordinates when the roster of organizations is built
+    /// ("mới thành lập", <see cref="AssessmentRules.ProposeNotRated"/>).</summary>
+    public static Dictionary<long, OrganizationNotRatedReason> Proposals(IEnumerable<Subordinate> children, AssessmentRound round, RuleBook rules) =>
+        children.Select(c => (c.Id, Reason: AssessmentRules.ProposeNotRated(c.EstablishedOn, round.PeriodTo, rules)))
+            .Where(x => x.Reason is not null).ToDictionary(x => x.Id, x => x.Reason!.Value);
+
     /// <summary>Names of the subordinates whose assessment in the round is not approved yet.</summary>
     public async Task<List<string>> SubordinatesNotApprovedAsync(long organizationId, AssessmentRound round, CancellationToken ct)
     {
@@ -135,8 +153,13 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         RuleBook rules, CancellationToken ct)
     {
         var (own, below) = await FactsAsync(assessment, round, organization, ct);
+        var subjectIds = assessment.Organizations.Select(o => o.SubjectOrganizationId).ToList();
+        var subjects = await db.Organizations.IgnoreQueryFilters().Where(o => subjectIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.EstablishedOn }).ToDictionaryAsync(o => o.Id, ct);
         return AssessmentRules.Check(own, organization.IsGrassroots, round.PeriodTo, rules, assessment.Overrides, below,
-            assessment.Organizations.Select(o => (o.SubjectOrganizationId, o.FinalLevel)).ToList());
+            assessment.Organizations.Select(o => subjects.TryGetValue(o.SubjectOrganizationId, out var s)
+                ? new OrganizationFacts(o.SubjectOrganizationId, s.Name, s.EstablishedOn, o.FinalLevel, o.NotRatedReason)
+                : new OrganizationFacts(o.SubjectOrganizationId, o.SubjectOrganizationId.ToString(), DateOnly.MinValue, o.FinalLevel, o.NotRatedReason)).ToList());
     }
 
     public async Task<AssessmentStatus?> AssessmentStatusAsync(long roundId, long organizationId, CancellationToken ct) =>
