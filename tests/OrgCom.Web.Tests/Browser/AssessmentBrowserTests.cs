@@ -94,8 +94,10 @@ public sealed class AssessmentBrowserTests : BrowserTest
         await leader.GotoAsync($"/Assessments/Report?year=2025&organizationId={ward}");
         var row = leader.Locator($"[data-testid=rollup] tr[data-organization='{cell}']");
         await Expect(row).ToContainTextAsync("Chi bộ Trạm Y tế");
-        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(count.ToString());
-        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(excellent.ToString());
+        await Expect(row.Locator("td[data-column=Required]")).ToHaveTextAsync(count.ToString());
+        await Expect(row.Locator("td[data-column=Rated]")).ToHaveTextAsync(count.ToString());
+        await Expect(row.Locator("td[data-column=Excellent]")).ToHaveTextAsync(excellent.ToString());
+        await Expect(row.Locator("td[data-column=NotAssessed]")).ToHaveTextAsync("0");
         await Expect(leader.Locator("#chart")).ToBeVisibleAsync();
         await ScreenshotAsync(leader, "assessment-report");
     }
