@@ -34,35 +34,8 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
     {
         _round = await OpenRoundAsync(year: Year);
         _ward = await OrganizationIdAsync("X00004");
-        _newCell = await WithDbAsync(async db =>
-        {
-            var ward = await db.Organizations.SingleAsync(o => o.Code == "X00004");
-            var cell = Organization.Establish(NewCell, NewCellName, OrganizationKind.GrassrootsCell, ward, new DateOnly(Year, 9, 15),
-                "15-QĐ/ĐU", null, "(kiểm thử)");
-            Assert.True(cell.IsSuccess, cell.Error?.Message);
-            db.Organizations.Add(cell.Value!);
-            await db.SaveChangesAsync();
-            return cell.Value!.Id;
-        });
-        _cells = await WithDbAsync(async db =>
-        {
-            var end = new DateOnly(Year, 12, 31);
-            var children = await db.Organizations.Where(o => o.ParentId == _ward && o.DissolvedOn == null && o.EstablishedOn <= end)
-                .OrderBy(o => o.Code).Select(o => o.Id).ToListAsync();
-            foreach (var child in children)
-            {
-                var members = await db.Members.Where(m => m.OrganizationId == child && MemberStatuses.Counted.Contains(m.Status)
-                    && (m.AdmittedOn == null || m.AdmittedOn <= end)).Select(m => m.Id).ToListAsync();
-                var assessment = OrganizationAssessment.Start(_round, child, members, []);
-                foreach (var m in members)
-                    Assert.True(assessment.Rate(m, RatingInput.Empty with { FinalLevel = QualityLevel.Good }).IsSuccess);
-                Assert.True(assessment.Submit(new AssessmentCheck([]), [], "(kiểm thử)", DateTimeOffset.UtcNow).IsSuccess);
-                Assert.True(assessment.Approve("(kiểm thử)", DateTimeOffset.UtcNow).IsSuccess);
-                db.OrganizationAssessments.Add(assessment);
-            }
-            await db.SaveChangesAsync();
-            return children;
-        });
+        _newCell = await WithDbAsync(db => AssessmentArrange.EstablishCellAsync(db, "X00004", NewCell, NewCellName, new DateOnly(Year, 9, 15)));
+        _cells = await WithDbAsync(db => AssessmentArrange.ApproveChildrenAsync(db, _round, _ward, Year));
         Assert.Contains(_newCell, _cells);
         Assert.True(_cells.Count >= 4);
     }
