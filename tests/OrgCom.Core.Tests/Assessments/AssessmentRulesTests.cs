@@ -182,7 +182,7 @@ public class AssessmentRulesTests
     [Theory]
     // established on, period end → proposed "mới thành lập"? (6 months, Hướng dẫn 43-HD/BTCTW from 31/10/2025; same
     // reckoning as a newly admitted member: established on or after the day after the period end less 6 months;
-    // earlier periods use the same value, marked so in the rule data)
+    // earlier periods: Hướng dẫn 21-HD/BTCTW, same value, unconfirmed)
     [InlineData("2025-06-30", "2025-12-31", false)]
     [InlineData("2025-07-01", "2025-12-31", true)]
     [InlineData("2025-12-31", "2025-12-31", true)]
@@ -250,6 +250,9 @@ public class AssessmentRulesTests
         Assert.Null(AssessmentRules.NewOrganizationSince(End2025, without));
         Assert.Equal(new DateOnly(2025, 7, 1), AssessmentRules.NewOrganizationSince(End2025, Rules)!.Value.Since);
         Assert.Equal(new DateOnly(2024, 7, 1), AssessmentRules.NewOrganizationSince(End2024, Rules)!.Value.Since);
+        Assert.Contains("43-HD/BTCTW", AssessmentRules.NewOrganizationSince(End2025, Rules)!.Value.Rule.Citation.ToString());
+        Assert.Contains("21-HD/BTCTW", AssessmentRules.NewOrganizationSince(End2024, Rules)!.Value.Rule.Citation.ToString());
+        Assert.False(AssessmentRules.NewOrganizationSince(End2025, Rules)!.Value.Rule.IsConfirmed);
     }
 
     [Fact]

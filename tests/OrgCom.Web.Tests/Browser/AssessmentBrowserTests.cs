@@ -118,6 +118,7 @@ public sealed class AssessmentBrowserTests : BrowserTest
         var fresh = staff.Locator($"#org-grid tr[data-key='{newCell}']");
         await Expect(fresh.Locator("select[name=notRatedReason]")).ToHaveValueAsync("NewlyFormed");
         await Expect(fresh.GetByTestId("newly-formed")).ToContainTextAsync("15/09/2026");
+        await ScreenshotAsync(staff, "assessment-ward-organizations");
 
         // The ward's own members, if any, then the other cells: a digit per row, ↓ to the next.
         var members = staff.Locator("#member-grid tbody tr");
