@@ -10,7 +10,8 @@ public sealed record MemberFacts(
 /// <summary>What the rules need to know about one organization the assessment rates (directly under it): when it was
 /// established (a merge or split that formed it establishes it on its date), its level or the reason it is not rated.</summary>
 public sealed record OrganizationFacts(
-    long OrganizationId, string Name, DateOnly EstablishedOn, QualityLevel? Level, OrganizationNotRatedReason? NotRatedReason = null);
+    long OrganizationId, string Name, DateOnly EstablishedOn, QualityLevel? Level, OrganizationNotRatedReason? NotRatedReason = null,
+    DateOnly? DissolvedOn = null);
 
 /// <summary>
 /// One rule's verdict on an assessment: a refusal (<see cref="Blocks"/>) or a warning, what it concerns
@@ -151,10 +152,13 @@ public static class AssessmentRules
             ? (periodTo.AddDays(1).AddMonths(-months.AsInt()), months)
             : null;
 
-    /// <summary>The reason proposed for not rating an organization when the roster is built: "mới thành lập" for one
-    /// established under the rule's months before the period's end, otherwise none (it is rated).</summary>
-    public static OrganizationNotRatedReason? ProposeNotRated(DateOnly establishedOn, DateOnly periodTo, RuleBook rules) =>
-        NewOrganizationSince(periodTo, rules) is { } limit && establishedOn >= limit.Since ? OrganizationNotRatedReason.NewlyFormed : null;
+    /// <summary>The reason proposed for not rating an organization when the roster is built: "đã giải thể" for one
+    /// dissolved by the period's end, "mới thành lập" for one established under the rule's months before it, otherwise
+    /// none (it is rated).</summary>
+    public static OrganizationNotRatedReason? ProposeNotRated(DateOnly establishedOn, DateOnly periodTo, RuleBook rules, DateOnly? dissolvedOn = null) =>
+        dissolvedOn is { } d && d <= periodTo ? OrganizationNotRatedReason.Dissolved
+        : NewOrganizationSince(periodTo, rules) is { } limit && establishedOn >= limit.Since ? OrganizationNotRatedReason.NewlyFormed
+        : null;
 
     private static IEnumerable<RuleFinding> NewOrganizations(IReadOnlyList<OrganizationFacts> organizations, DateOnly periodTo, RuleBook rules)
     {
@@ -163,6 +167,11 @@ public static class AssessmentRules
             yield return new RuleFinding("assessment.organizations.incomplete", null,
                 $"Còn {undecided.Count} tổ chức trực thuộc chưa được xếp loại và chưa ghi lý do không xếp loại: {OrganizationNames(undecided)}.",
                 null, Blocks: true, Overridable: false, undecided.Select(o => o.OrganizationId).ToList(), null);
+        var notDissolved = organizations.Where(o => o.NotRatedReason == OrganizationNotRatedReason.Dissolved && o.DissolvedOn is null).ToList();
+        if (notDissolved.Count > 0)
+            yield return new RuleFinding("assessment.organization_dissolved.reason", null,
+                $"Chưa giải thể nên phải xếp loại hoặc ghi lý do khác, không ghi lý do \"đã giải thể\": {OrganizationNames(notDissolved)}.",
+                null, Blocks: true, Overridable: false, notDissolved.Select(o => o.OrganizationId).ToList(), null);
         if (NewOrganizationSince(periodTo, rules) is not { } limit)
             yield break;
         var months = limit.Rule.AsInt();

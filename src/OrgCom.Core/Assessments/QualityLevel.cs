@@ -106,6 +106,8 @@ public enum OrganizationNotRatedReason
     NewlyFormed,
     /// <summary>Đang giải thể, sáp nhập, chia tách (a decision taken or being prepared; the note says which).</summary>
     Reorganizing,
+    /// <summary>Đã giải thể trong kỳ (dissolved during the period: it stays on the roster of the level that rated it).</summary>
+    Dissolved,
     /// <summary>Lý do khác (the note says which).</summary>
     Other,
 }
@@ -118,6 +120,7 @@ public static class OrganizationNotRatedReasons
     {
         OrganizationNotRatedReason.NewlyFormed => "Mới thành lập (chưa đủ thời gian)",
         OrganizationNotRatedReason.Reorganizing => "Đang giải thể, sáp nhập, chia tách",
+        OrganizationNotRatedReason.Dissolved => "Đã giải thể trong kỳ",
         OrganizationNotRatedReason.Other => "Lý do khác",
         _ => reason.ToString(),
     };

@@ -198,7 +198,22 @@ public class AssessmentRulesTests
     }
 
     [Theory]
-    // established on, level (1–4 or '-'), reason → finding code expected ("" none), blocks?
+    // established, dissolved, period end → proposal ("" none)
+    [InlineData("2020-01-01", "2025-05-31", "2025-12-31", "Dissolved")]
+    [InlineData("2025-09-01", "2025-11-30", "2025-12-31", "Dissolved")]    // new and dissolved: dissolved wins
+    [InlineData("2020-01-01", "2025-12-31", "2025-12-31", "Dissolved")]    // on the last day
+    [InlineData("2020-01-01", "2026-01-15", "2025-12-31", "")]             // after the period: it existed all along
+    [InlineData("2025-09-01", null, "2025-12-31", "NewlyFormed")]
+    [InlineData("2020-01-01", null, "2025-12-31", "")]
+    public void A_dissolved_or_newly_formed_organization_is_proposed_not_rated(string established, string? dissolved, string periodEnd, string expected)
+    {
+        var reason = AssessmentRules.ProposeNotRated(DateOnly.Parse(established), DateOnly.Parse(periodEnd), Rules,
+            dissolved is null ? null : DateOnly.Parse(dissolved));
+        Assert.Equal(expected == "" ? null : Enum.Parse<OrganizationNotRatedReason>(expected), reason);
+    }
+
+    [Theory]
+    // established on [dissolved on], level (1–4 or '-'), reason → finding code expected ("" none), blocks?
     [InlineData("2025-09-01", "-", OrganizationNotRatedReason.NewlyFormed, "", false)]
     [InlineData("2024-01-01", "-", OrganizationNotRatedReason.NewlyFormed, "assessment.organization_new.reason", true)]
     [InlineData("2025-09-01", "2", null, "assessment.organization_new.rated", false)]
@@ -206,17 +221,21 @@ public class AssessmentRulesTests
     [InlineData("2024-01-01", "-", null, "assessment.organizations.incomplete", true)]
     [InlineData("2024-01-01", "-", OrganizationNotRatedReason.Other, "", false)]
     [InlineData("2024-01-01", "-", OrganizationNotRatedReason.Reorganizing, "", false)]
+    [InlineData("2024-01-01", "-", OrganizationNotRatedReason.Dissolved, "assessment.organization_dissolved.reason", true)]
+    [InlineData("2024-01-01 2025-06-30", "-", OrganizationNotRatedReason.Dissolved, "", false)]
     public void Organizations_not_rated_are_checked_against_the_new_organization_rule(string established, string level,
         OrganizationNotRatedReason? reason, string code, bool blocks)
     {
+        var dates = established.Split(' ');
         var facts = new List<OrganizationFacts>
         {
             new(100, "Chi bộ cũ", new DateOnly(2010, 1, 1), QualityLevel.Good),
-            new(101, "Chi bộ Mới", DateOnly.Parse(established), level == "-" ? null : QualityLevels.All[level[0] - '1'], reason),
+            new(101, "Chi bộ Mới", DateOnly.Parse(dates[0]), level == "-" ? null : QualityLevels.All[level[0] - '1'], reason,
+                dates.Length > 1 ? DateOnly.Parse(dates[1]) : null),
         };
         var check = AssessmentRules.Check(Members("2 2", End2025), true, End2025, Rules, [], null, facts);
         var found = check.Findings.Where(f => f.Code.StartsWith("assessment.organization_new", StringComparison.Ordinal)
-            || f.Code == "assessment.organizations.incomplete").ToList();
+            || f.Code == "assessment.organizations.incomplete" || f.Code == "assessment.organization_dissolved.reason").ToList();
         if (code == "")
         {
             Assert.Empty(found);

@@ -23,7 +23,7 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
     /// "mới thành lập"; in 2026 they are not, and the cell established here on 15/09/2026 is.</summary>
     private const int Year = 2026;
 
-    private long _round, _ward, _newCell;
+    private long _round, _ward, _newCell, _dissolved;
     private List<long> _cells = [];
 
     private string WardUrl => EntryUrl(_round, _ward);
@@ -35,6 +35,15 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         _round = await OpenRoundAsync(year: Year);
         _ward = await OrganizationIdAsync("X00004");
         _newCell = await WithDbAsync(db => AssessmentArrange.EstablishCellAsync(db, "X00004", NewCell, NewCellName, new DateOnly(Year, 9, 15)));
+        // A cell established with the ward and dissolved (empty) on 31/05/2026: on the roster, proposed "đã giải thể",
+        // no approval of its own needed.
+        _dissolved = await WithDbAsync(db => AssessmentArrange.EstablishCellAsync(db, "X00004", "X00004.CBGT", "Chi bộ Giải thể", new DateOnly(2025, 8, 1)));
+        await WithDbAsync(async db =>
+        {
+            var cell = await db.Organizations.SingleAsync(o => o.Id == _dissolved);
+            Assert.True(cell.Dissolve(new DateOnly(Year, 5, 31), "9-QĐ/ĐU", 0, 0, "(kiểm thử)").IsSuccess);
+            return await db.SaveChangesAsync();
+        });
         _cells = await WithDbAsync(db => AssessmentArrange.ApproveChildrenAsync(db, _round, _ward, Year));
         Assert.Contains(_newCell, _cells);
         Assert.True(_cells.Count >= 4);
@@ -64,7 +73,10 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         // Proposed when the roster of organizations is built: only the new cell.
         var stored = (await AssessmentAsync(_round, _ward))!;
         Assert.Equal(OrganizationNotRatedReason.NewlyFormed, stored.Organizations.Single(o => o.SubjectOrganizationId == _newCell).NotRatedReason);
-        Assert.All(stored.Organizations.Where(o => o.SubjectOrganizationId != _newCell), o => Assert.Null(o.NotRatedReason));
+        Assert.Equal(OrganizationNotRatedReason.Dissolved, stored.Organizations.Single(o => o.SubjectOrganizationId == _dissolved).NotRatedReason);
+        Assert.Equal(_cells.Count + 1, stored.Organizations.Count);
+        Assert.All(stored.Organizations.Where(o => o.SubjectOrganizationId != _newCell && o.SubjectOrganizationId != _dissolved),
+            o => Assert.Null(o.NotRatedReason));
 
         // Shown with the rule that produced it.
         var page = await GetDocumentAsync(staff, WardUrl);
@@ -76,6 +88,9 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         var row = page.QuerySelector($"[data-testid=organizations] tr[data-key='{_newCell}']")!;
         Assert.Contains($"mới thành lập 15/09/{Year}", row.QuerySelector("[data-testid=newly-formed]")!.TextContent);
         Assert.Equal("NewlyFormed", row.QuerySelector("select[name=notRatedReason] option[selected]")!.GetAttribute("value"));
+        var gone = page.QuerySelector($"[data-testid=organizations] tr[data-key='{_dissolved}']")!;
+        Assert.Contains("đã giải thể 31/05/2026", gone.QuerySelector("[data-testid=dissolved]")!.TextContent);
+        Assert.Equal("Dissolved", gone.QuerySelector("select[name=notRatedReason] option[selected]")!.GetAttribute("value"));
 
         // The ward's own members (if any) and the other cells are rated "tốt".
         foreach (var m in stored.Members)
@@ -114,6 +129,12 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         Assert.Contains("43-HD/BTCTW", refused);
         Assert.Equal(before, await SnapshotAsync());
 
+        // "Đã giải thể" for a cell that is not dissolved is refused as well.
+        Assert.True((await PostOrganizationRowAsync(staff, old[0], null, "Dissolved")).GetProperty("ok").GetBoolean());
+        before = await SnapshotAsync();
+        Assert.Contains("Chưa giải thể nên phải xếp loại", await PageErrorsAsync(await StepAsync(staff, WardUrl, "Submit")));
+        Assert.Equal(before, await SnapshotAsync());
+
         // An unrated cell without a reason is refused too.
         Assert.True((await PostOrganizationRowAsync(staff, old[0], null)).GetProperty("ok").GetBoolean());
         before = await SnapshotAsync();
@@ -145,11 +166,11 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         var newRow = Cells(report.QuerySelector($"[data-testid=organization-rollup] tr[data-organization='{_newCell}']")!);
         Assert.Equal(("1", "0", "1"), (newRow["o:Required"], newRow["o:Rated"], newRow["o:r:NewlyFormed"]));
         var total = Cells(report.QuerySelector("[data-testid=organization-total]")!);
-        Assert.Equal(_cells.Count.ToString(), total["o:Required"]);
+        Assert.Equal((_cells.Count + 1).ToString(), total["o:Required"]);
         Assert.Equal((old.Count - 1).ToString(), total["o:Rated"]);
         Assert.Equal((old.Count - 1).ToString(), total["o:Good"]);
-        Assert.Equal("2", total["o:NotRated"]);
-        Assert.Equal(("1", "1", "0"), (total["o:r:NewlyFormed"], total["o:r:Other"], total["o:r:Reorganizing"]));
+        Assert.Equal("3", total["o:NotRated"]);
+        Assert.Equal(("1", "1", "0", "1"), (total["o:r:NewlyFormed"], total["o:r:Other"], total["o:r:Reorganizing"], total["o:r:Dissolved"]));
         Assert.StartsWith("100", total["o:s:Good"]);
         Assert.Equal("0", Cells(report.QuerySelector("[data-testid=organization-previous]")!)["o:Required"]);
         // The members' side shows the rated and the not assessed by reason next to the levels.
@@ -161,14 +182,14 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         var city = await OrganizationIdAsync("T01");
         var cityReport = await GetDocumentAsync(leader, $"/Assessments/Report?year={Year}&organizationId={city}");
         var wardRow = Cells(cityReport.QuerySelector($"[data-testid=organization-rollup] tr[data-organization='{_ward}']")!);
-        Assert.Equal((_cells.Count.ToString(), "1", "1"), (wardRow["o:Required"], wardRow["o:r:NewlyFormed"], wardRow["o:r:Other"]));
+        Assert.Equal(((_cells.Count + 1).ToString(), "1", "1", "1"), (wardRow["o:Required"], wardRow["o:r:NewlyFormed"], wardRow["o:r:Other"], wardRow["o:r:Dissolved"]));
 
         // The statistics form reads the same query.
         var form = await GetDocumentAsync(staff, $"/Reports/View?Form=AssessmentResults&OrganizationId={_ward}&Year={Year}");
         var formRow = Cells(form.QuerySelector($"[data-testid=report] tbody tr[data-organization='{_newCell}']")!);
         Assert.Equal(("1", "1"), (formRow["o:Required"], formRow["o:r:NewlyFormed"]));
         var formTotals = Cells(form.QuerySelector("[data-testid=totals]")!);
-        Assert.Equal((total["o:Required"], total["o:Rated"], "2"), (formTotals["o:Required"], formTotals["o:Rated"], formTotals["o:NotRated"]));
+        Assert.Equal((total["o:Required"], total["o:Rated"], "3"), (formTotals["o:Required"], formTotals["o:Rated"], formTotals["o:NotRated"]));
         Assert.Equal(members["Required"], formTotals["Required"]);
 
         // And the Excel sheet in the official layout.

@@ -36,7 +36,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
 
     /// <summary>One organization directly under this one on the page: its rating or the reason it is not rated.</summary>
     public sealed record SubordinateRow(long Id, string Name, DateOnly EstablishedOn, bool FormedByReorganization, QualityLevel? Level,
-        OrganizationNotRatedReason? NotRatedReason, string? Note, AssessmentStatus? Status);
+        OrganizationNotRatedReason? NotRatedReason, string? Note, AssessmentStatus? Status, DateOnly? DissolvedOn = null);
     public AssessmentCheck? Check { get; private set; }
     public AssessmentStatus? ParentStatus { get; private set; }
     public bool CanWrite { get; private set; }
@@ -324,7 +324,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         {
             var rating = Assessment?.Organizations.FirstOrDefault(r => r.SubjectOrganizationId == c.Id);
             return new SubordinateRow(c.Id, c.Name, c.EstablishedOn, c.FormedByReorganization, rating?.FinalLevel, rating?.NotRatedReason,
-                rating?.Note, statuses.TryGetValue(c.Id, out var s) ? s : null);
+                rating?.Note, statuses.TryGetValue(c.Id, out var s) ? s : null, c.DissolvedOn);
         }).ToList();
         var (book, _) = await rules.GetAsync(ct);
         NewOrganizationSince = AssessmentRules.NewOrganizationSince(Round.PeriodTo, book);
