@@ -3,7 +3,8 @@
 # Works on an existing database that holds the generated national dataset (benchmarks/members.sh leaves one, or
 # `generate`): if it has no year round for YEAR yet, `generate-assessments --year YEAR` fills one (one rating per
 # counted member, timed). Then the rollup statement of AssessmentReportQuery (read from the source file, so it is the
-# statement the report page runs) is timed REPEAT times for the Centre and for the province with the most members,
+# statement the report page runs; also its two companions, the members not assessed by reason and the organizations'
+# ratings) is timed REPEAT times for the Centre and for the province with the most members,
 # and its totals are checked against a direct count of the ratings.
 # Usage: benchmarks/assessments.sh <database>   (ORGCOM_PG_PORT, YEAR, REPEAT override the defaults; the server
 #        must be running: the script starts no cluster)
@@ -27,9 +28,15 @@ fi
 psql_ -c "select '[bench] member ratings in ' || $YEAR || ': ' || count(*) from member_ratings r join organization_assessments a on a.id = r.organization_assessment_id join assessment_rounds x on x.id = a.round_id where x.kind = 'Year' and x.year = $YEAR" \
       -c "select '[bench] organization assessments: ' || count(*) from organization_assessments a join assessment_rounds x on x.id = a.round_id where x.kind = 'Year' and x.year = $YEAR"
 
-# The statement as the page runs it, its parameters numbered for PREPARE.
-SQL=$(sed -n '/UnitsSql = """/,/""";/p' "$ROOT/src/OrgCom.Web/Features/Assessments/AssessmentReportQuery.cs" | sed '1d;$d' \
-    | sed 's/@path/$1/g; s/@root/$2/g; s/@year/$3/g')
+# The statements as the page runs them, their parameters numbered for PREPARE: the kept counts by unit (UnitsSql),
+# the members not assessed by reason (ReasonsSql) and the organizations rated by the level above (OrganizationRatingsSql).
+statement() {
+    sed -n "/ $1 = \"\"\"/,/\"\"\";/p" "$ROOT/src/OrgCom.Web/Features/Assessments/AssessmentReportQuery.cs" | sed '1d;$d' \
+        | sed 's/@path/$1/g; s/@root/$2/g; s/@year/$3/g'
+}
+SQL=$(statement UnitsSql)
+REASONS_SQL=$(statement ReasonsSql)
+ORGANIZATIONS_SQL=$(statement OrganizationRatingsSql)
 
 CENTRE=$(psql_ -c "select id || ' ' || path::text from organizations where parent_id is null")
 PROVINCE=$(psql_ -c "select p.id || ' ' || p.path::text || ' ' || p.code from organizations p
@@ -39,10 +46,10 @@ PROVINCE=$(psql_ -c "select p.id || ' ' || p.path::text || ' ' || p.code from or
     where p.kind = 'ProvincialCommittee' group by p.id order by sum(a.required_count) desc limit 1")
 
 measure() {
-    local label=$1 id=$2 path=$3 target=$4
+    local label=$1 id=$2 path=$3 target=$4 sql=${5:-$SQL}
     local out
     out=$(psql -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAt <<SQL
-prepare rollup(text, bigint, int) as $SQL;
+prepare rollup(text, bigint, int) as $sql;
 execute rollup('$path', $id, $YEAR);
 \timing on
 $(for _ in $(seq 1 "$REPEAT"); do echo "execute rollup('$path', $id, $YEAR);"; done)
@@ -58,10 +65,15 @@ SQL
 
 read -r cid cpath <<<"$CENTRE"
 measure "national (Trung ương)" "$cid" "$cpath" 3000
+measure "  + not assessed by reason" "$cid" "$cpath" 3000 "$REASONS_SQL"
+measure "  + organizations' ratings" "$cid" "$cpath" 3000 "$ORGANIZATIONS_SQL"
 if [[ -n "$PROVINCE" ]]; then
     read -r pid ppath pcode <<<"$PROVINCE"
     measure "province $pcode" "$pid" "$ppath" 300
+    measure "  + not assessed by reason" "$pid" "$ppath" 300 "$REASONS_SQL"
+    measure "  + organizations' ratings" "$pid" "$ppath" 300 "$ORGANIZATIONS_SQL"
 fi
+echo "[bench] the page runs the three statements for the year and for the year before (the comparison line)"
 
 # Correctness: the rollup's totals (approved assessments) equal a direct count of the approved ratings.
 psql_ <<SQL

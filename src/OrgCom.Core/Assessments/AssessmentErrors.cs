@@ -49,7 +49,11 @@ public static class AssessmentErrors
     public static Error SubordinatesFirst(IReadOnlyList<string> names) => new("assessment.order",
         $"Cấp dưới phải được phê duyệt trước: còn {names.Count} tổ chức trực thuộc chưa được phê duyệt kết quả ({string.Join(", ", names.Take(5))}{(names.Count > 5 ? ", …" : "")}).");
     public static Error OrganizationsUnrated(int count) => new("assessment.organizations",
-        $"Còn {count} tổ chức trực thuộc chưa được xếp loại.");
+        $"Còn {count} tổ chức trực thuộc chưa được xếp loại và chưa ghi lý do không xếp loại.");
+    public static readonly Error OrganizationRatedAndExcused = new("assessment.organization.rated_and_excused",
+        "Một tổ chức không thể vừa có mức xếp loại vừa có lý do không xếp loại.");
+    public static readonly Error OrganizationOtherReasonNeedsNote = new("assessment.organization.other_reason",
+        "Lý do không xếp loại tổ chức \"Lý do khác\" (hoặc \"Đang giải thể, sáp nhập, chia tách\") cần ghi rõ trong phần ghi chú.");
     public static Error RulesBroken(IReadOnlyList<RuleFinding> findings) => new("assessment.rules",
         "Chưa trình được vì vi phạm quy định: " + string.Join(" ", findings.Select(f => f.ToString())));
     public static Error NotSubmitted(AssessmentStatus status) => new("assessment.not_submitted", status == AssessmentStatus.Approved

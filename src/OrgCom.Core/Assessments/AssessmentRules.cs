@@ -7,6 +7,12 @@ namespace OrgCom.Core.Assessments;
 public sealed record MemberFacts(
     long MemberId, string FullName, bool IsProbationary, DateOnly? AdmittedOn, bool DisciplinedInPeriod, RatingInput Rating);
 
+/// <summary>What the rules need to know about one organization the assessment rates (directly under it): when it was
+/// established (a merge or split that formed it establishes it on its date), its level or the reason it is not rated.</summary>
+public sealed record OrganizationFacts(
+    long OrganizationId, string Name, DateOnly EstablishedOn, QualityLevel? Level, OrganizationNotRatedReason? NotRatedReason = null,
+    DateOnly? DissolvedOn = null);
+
 /// <summary>
 /// One rule's verdict on an assessment: a refusal (<see cref="Blocks"/>) or a warning, what it concerns
 /// (<see cref="SubjectIds"/>: members, or for the rules on organizations' ratings the organizations rated), the
@@ -61,11 +67,12 @@ public static class AssessmentRules
     /// cap on "xuất sắc" binds there; in a cell under it, the same count is only a warning.</param>
     /// <param name="subordinateMembers">For a grassroots committee, the members rated in its cells: they count towards
     /// the cap, their other rules were checked when each cell submitted.</param>
-    /// <param name="organizationRatings">The levels this assessment gives the organizations directly under it (subject
-    /// organization id, level or null while not rated): "xuất sắc" among them is capped like members'.</param>
+    /// <param name="organizationRatings">The organizations directly under this one with the level this assessment gives
+    /// them (or the reason it does not): "xuất sắc" among them is capped like members', and "mới thành lập" is checked
+    /// against <see cref="RuleKey.AssessmentOrganizationNewMonths"/>.</param>
     public static AssessmentCheck Check(IReadOnlyList<MemberFacts> members, bool isGrassroots, DateOnly periodTo,
         RuleBook rules, IReadOnlyList<RuleOverride> overrides, IReadOnlyList<MemberFacts>? subordinateMembers = null,
-        IReadOnlyList<(long OrganizationId, QualityLevel? Level)>? organizationRatings = null)
+        IReadOnlyList<OrganizationFacts>? organizationRatings = null)
     {
         var findings = new List<RuleFinding>();
         RuleFinding With(RuleFinding f) => f.Overridable && overrides.FirstOrDefault(o => o.Covers(f)) is { } o
@@ -112,6 +119,7 @@ public static class AssessmentRules
         if (organizationRatings is { Count: > 0 })
         {
             var orgCap = rules.Get(RuleKey.AssessmentOrganizationExcellentCapPercentOfGood, periodTo);
+            findings.AddRange(NewOrganizations(organizationRatings, periodTo, rules));
             var excellentOrgs = organizationRatings.Where(o => o.Level == QualityLevel.Excellent).Select(o => o.OrganizationId).ToList();
             var goodOrgs = organizationRatings.Count(o => o.Level == QualityLevel.Good);
             var allowedOrgs = MaxExcellent(goodOrgs, orgCap.AsInt());
@@ -132,6 +140,57 @@ public static class AssessmentRules
         }
         return new AssessmentCheck(findings);
     }
+
+    /// <summary>
+    /// The first day from which an organization established counts as "mới thành lập" for a period ending on
+    /// <paramref name="periodTo"/>: established on or after it, it has fewer than the rule's months at the end of the
+    /// period (same reckoning as a newly admitted member). Null when no rule value is in force on that day: then
+    /// nothing is proposed nor checked.
+    /// </summary>
+    public static (DateOnly Since, RuleValue Rule)? NewOrganizationSince(DateOnly periodTo, RuleBook rules) =>
+        rules.TryGet(RuleKey.AssessmentOrganizationNewMonths, periodTo, out var months)
+            ? (periodTo.AddDays(1).AddMonths(-months.AsInt()), months)
+            : null;
+
+    /// <summary>The reason proposed for not rating an organization when the roster is built: "đã giải thể" for one
+    /// dissolved by the period's end, "mới thành lập" for one established under the rule's months before it, otherwise
+    /// none (it is rated).</summary>
+    public static OrganizationNotRatedReason? ProposeNotRated(DateOnly establishedOn, DateOnly periodTo, RuleBook rules, DateOnly? dissolvedOn = null) =>
+        dissolvedOn is { } d && d <= periodTo ? OrganizationNotRatedReason.Dissolved
+        : NewOrganizationSince(periodTo, rules) is { } limit && establishedOn >= limit.Since ? OrganizationNotRatedReason.NewlyFormed
+        : null;
+
+    private static IEnumerable<RuleFinding> NewOrganizations(IReadOnlyList<OrganizationFacts> organizations, DateOnly periodTo, RuleBook rules)
+    {
+        var undecided = organizations.Where(o => o.Level is null && o.NotRatedReason is null).ToList();
+        if (undecided.Count > 0)
+            yield return new RuleFinding("assessment.organizations.incomplete", null,
+                $"Còn {undecided.Count} tổ chức trực thuộc chưa được xếp loại và chưa ghi lý do không xếp loại: {OrganizationNames(undecided)}.",
+                null, Blocks: true, Overridable: false, undecided.Select(o => o.OrganizationId).ToList(), null);
+        var notDissolved = organizations.Where(o => o.NotRatedReason == OrganizationNotRatedReason.Dissolved && o.DissolvedOn is null).ToList();
+        if (notDissolved.Count > 0)
+            yield return new RuleFinding("assessment.organization_dissolved.reason", null,
+                $"Chưa giải thể nên phải xếp loại hoặc ghi lý do khác, không ghi lý do \"đã giải thể\": {OrganizationNames(notDissolved)}.",
+                null, Blocks: true, Overridable: false, notDissolved.Select(o => o.OrganizationId).ToList(), null);
+        if (NewOrganizationSince(periodTo, rules) is not { } limit)
+            yield break;
+        var months = limit.Rule.AsInt();
+        var wronglyExcused = organizations.Where(o => o.NotRatedReason == OrganizationNotRatedReason.NewlyFormed && o.EstablishedOn < limit.Since).ToList();
+        if (wronglyExcused.Count > 0)
+            yield return new RuleFinding("assessment.organization_new.reason", limit.Rule.Key,
+                $"Đã thành lập từ {months} tháng trở lên tính đến {DateText.Format(periodTo)} nên phải xếp loại, không ghi lý do \"mới thành lập\": {OrganizationNames(wronglyExcused)}.",
+                limit.Rule.Citation, Blocks: true, Overridable: false, wronglyExcused.Select(o => o.OrganizationId).ToList(), null);
+        var newRated = organizations.Where(o => o.Level is not null && o.EstablishedOn >= limit.Since).ToList();
+        if (newRated.Count > 0)
+            yield return new RuleFinding("assessment.organization_new.rated", limit.Rule.Key,
+                $"Thành lập chưa đủ {months} tháng tính đến {DateText.Format(periodTo)}, không xếp loại (ghi lý do \"mới thành lập\"): {OrganizationNames(newRated)}.",
+                limit.Rule.Citation, Blocks: false, Overridable: false, newRated.Select(o => o.OrganizationId).ToList(), null);
+    }
+
+    private static string OrganizationNames(IReadOnlyList<OrganizationFacts> organizations) =>
+        organizations.Count <= 10
+            ? string.Join(", ", organizations.Select(o => o.Name))
+            : string.Join(", ", organizations.Take(10).Select(o => o.Name)) + $" và {organizations.Count - 10} tổ chức khác";
 
     /// <summary>How many "xuất sắc" the cap allows for <paramref name="good"/> "tốt": the whole part of percent × good,
     /// never rounded up (20% of 4 allows none, of 5 allows one).</summary>

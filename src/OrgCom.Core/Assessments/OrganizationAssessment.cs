@@ -81,11 +81,19 @@ public sealed class OrganizationRating
     public long OrganizationId { get; private set; }
     public long SubjectOrganizationId { get; private set; }
     public QualityLevel? FinalLevel { get; private set; }
+
+    /// <summary>Why the organization is not rated this round (proposed when the roster is built, editable).</summary>
+    public OrganizationNotRatedReason? NotRatedReason { get; private set; }
     public string? Note { get; private set; }
 
-    internal void Apply(QualityLevel? level, string? note)
+    public bool IsDecided => FinalLevel is not null || NotRatedReason is not null;
+
+    internal void Propose(OrganizationNotRatedReason? reason) => NotRatedReason = reason;
+
+    internal void Apply(QualityLevel? level, OrganizationNotRatedReason? reason, string? note)
     {
         FinalLevel = level;
+        NotRatedReason = reason;
         Note = string.IsNullOrWhiteSpace(note) ? null : VietnameseText.Normalize(note);
     }
 }
@@ -148,20 +156,25 @@ public sealed class OrganizationAssessment
 
     public bool IsLocked => Status != AssessmentStatus.Draft;
 
-    /// <summary>Starts an organization's assessment with its roster (counted members) and its subordinate organizations.</summary>
-    public static OrganizationAssessment Start(long roundId, long organizationId, IEnumerable<long> memberIds, IEnumerable<long> childOrganizationIds)
+    /// <summary>Starts an organization's assessment with its roster (counted members) and its subordinate organizations;
+    /// <paramref name="proposals"/> are the reasons proposed for not rating some of them (see <see cref="SyncRoster"/>).</summary>
+    public static OrganizationAssessment Start(long roundId, long organizationId, IEnumerable<long> memberIds, IEnumerable<long> childOrganizationIds,
+        IReadOnlyDictionary<long, OrganizationNotRatedReason>? proposals = null)
     {
         var assessment = new OrganizationAssessment { RoundId = roundId, OrganizationId = organizationId, Status = AssessmentStatus.Draft };
-        assessment.SyncRoster(memberIds, childOrganizationIds);
+        assessment.SyncRoster(memberIds, childOrganizationIds, proposals);
         return assessment;
     }
 
     /// <summary>
     /// Brings a draft's roster up to date with the organization as it is now: members and subordinate organizations
     /// that arrived are added, those no longer there are dropped with what was entered for them. A submitted or
-    /// approved roster is the record and does not move.
+    /// approved roster is the record and does not move. An organization that arrives with a proposed reason for not
+    /// rating it (<paramref name="proposals"/>, e.g. newly formed — <see cref="AssessmentRules.ProposeNotRated"/>) gets
+    /// that reason; the rows already there keep what the user entered.
     /// </summary>
-    public void SyncRoster(IEnumerable<long> memberIds, IEnumerable<long> childOrganizationIds)
+    public void SyncRoster(IEnumerable<long> memberIds, IEnumerable<long> childOrganizationIds,
+        IReadOnlyDictionary<long, OrganizationNotRatedReason>? proposals = null)
     {
         if (IsLocked)
             return;
@@ -172,7 +185,12 @@ public sealed class OrganizationAssessment
         var children = childOrganizationIds.ToHashSet();
         _organizations.RemoveAll(r => !children.Contains(r.SubjectOrganizationId));
         foreach (var id in children.Except(_organizations.Select(r => r.SubjectOrganizationId)).Order())
-            _organizations.Add(new OrganizationRating(OrganizationId, id));
+        {
+            var row = new OrganizationRating(OrganizationId, id);
+            if (proposals is not null && proposals.TryGetValue(id, out var proposed))
+                row.Propose(proposed);
+            _organizations.Add(row);
+        }
         Recount();
     }
 
@@ -218,16 +236,25 @@ public sealed class OrganizationAssessment
         return Result.Ok();
     }
 
-    public Result RateOrganization(long subjectOrganizationId, QualityLevel? level, string? note)
+    public Result RateOrganization(long subjectOrganizationId, QualityLevel? level, string? note) =>
+        RateOrganization(subjectOrganizationId, level, null, note);
+
+    /// <summary>Rates an organization directly under this one, or records why it is not rated (not both; "Lý do khác"
+    /// and "Đang giải thể, sáp nhập, chia tách" need the note to say which).</summary>
+    public Result RateOrganization(long subjectOrganizationId, QualityLevel? level, OrganizationNotRatedReason? reason, string? note)
     {
         if (IsLocked)
             return AssessmentErrors.Locked(Status);
         var row = _organizations.FirstOrDefault(r => r.SubjectOrganizationId == subjectOrganizationId);
         if (row is null)
             return AssessmentErrors.NotSubordinate;
+        if (level is not null && reason is not null)
+            return AssessmentErrors.OrganizationRatedAndExcused;
+        if (reason is OrganizationNotRatedReason.Other or OrganizationNotRatedReason.Reorganizing && string.IsNullOrWhiteSpace(note))
+            return AssessmentErrors.OrganizationOtherReasonNeedsNote;
         if (note is { Length: > MemberRating.MaxNoteLength })
             return AssessmentErrors.NoteTooLong;
-        row.Apply(level, note);
+        row.Apply(level, reason, note);
         return Result.Ok();
     }
 
@@ -261,7 +288,7 @@ public sealed class OrganizationAssessment
 
     /// <summary>
     /// Submits to the competent level. Refused, with every reason, while a subordinate organization's assessment is not
-    /// approved (lower levels first), while a member is neither rated nor excused, or while a rule is broken without a
+    /// approved (lower levels first), while a member or a subordinate organization is neither rated nor excused, or while a rule is broken without a
     /// leader's override.
     /// </summary>
     public Result Submit(AssessmentCheck check, IReadOnlyList<string> subordinatesNotApproved, string by, DateTimeOffset at)
@@ -270,8 +297,8 @@ public sealed class OrganizationAssessment
             return AssessmentErrors.Locked(Status);
         if (subordinatesNotApproved.Count > 0)
             return AssessmentErrors.SubordinatesFirst(subordinatesNotApproved);
-        if (_organizations.FirstOrDefault(r => r.FinalLevel is null) is not null)
-            return AssessmentErrors.OrganizationsUnrated(_organizations.Count(r => r.FinalLevel is null));
+        if (_organizations.Count(r => !r.IsDecided) is > 0 and var undecided)
+            return AssessmentErrors.OrganizationsUnrated(undecided);
         if (check.Blocking.Count > 0)
             return AssessmentErrors.RulesBroken(check.Blocking);
         Status = AssessmentStatus.Submitted;

@@ -97,3 +97,31 @@ public static class NotAssessedReasons
         _ => reason.ToString(),
     };
 }
+
+/// <summary>Why an organization directly under the rating level is not rated this round (domain.md §3, "not reviewed
+/// with reasons: newly formed organization").</summary>
+public enum OrganizationNotRatedReason
+{
+    /// <summary>Mới thành lập (established, or formed by a merge or split) under the rule's months before the end of the period.</summary>
+    NewlyFormed,
+    /// <summary>Đang giải thể, sáp nhập, chia tách (a decision taken or being prepared; the note says which).</summary>
+    Reorganizing,
+    /// <summary>Đã giải thể trong kỳ (dissolved during the period: it stays on the roster of the level that rated it).</summary>
+    Dissolved,
+    /// <summary>Lý do khác (the note says which).</summary>
+    Other,
+}
+
+public static class OrganizationNotRatedReasons
+{
+    public static readonly OrganizationNotRatedReason[] All = Enum.GetValues<OrganizationNotRatedReason>();
+
+    public static string DisplayName(this OrganizationNotRatedReason reason) => reason switch
+    {
+        OrganizationNotRatedReason.NewlyFormed => "Mới thành lập (chưa đủ thời gian)",
+        OrganizationNotRatedReason.Reorganizing => "Đang giải thể, sáp nhập, chia tách",
+        OrganizationNotRatedReason.Dissolved => "Đã giải thể trong kỳ",
+        OrganizationNotRatedReason.Other => "Lý do khác",
+        _ => reason.ToString(),
+    };
+}

@@ -62,6 +62,9 @@ public static class RuleKey
     public const string AssessmentDisciplinedMaxLevel = "assessment.disciplined_max_level";
     /// <summary>A member admitted fewer than this many months before the end of the period need not be rated.</summary>
     public const string AssessmentNewlyAdmittedMonths = "assessment.newly_admitted_months";
+    /// <summary>An organization established (or formed by a merge or split) fewer than this many months before the end
+    /// of the period is not rated by the level above ("mới thành lập").</summary>
+    public const string AssessmentOrganizationNewMonths = "assessment.organization_new_months";
     /// <summary>Lower limits of the point bands, best level first: xuất sắc, tốt, hoàn thành.</summary>
     public const string AssessmentPointBands = "assessment.point_bands";
 
@@ -154,6 +157,7 @@ public static class RuleKey
         [AssessmentProbationaryMaxLevel] = RuleValueKind.NameList,
         [AssessmentDisciplinedMaxLevel] = RuleValueKind.NameList,
         [AssessmentNewlyAdmittedMonths] = RuleValueKind.Integer,
+        [AssessmentOrganizationNewMonths] = RuleValueKind.Integer,
         [AssessmentPointBands] = RuleValueKind.IntegerList,
         [ReportAgeBandsYears] = RuleValueKind.IntegerList,
         [ReportPartyAgeBandsYears] = RuleValueKind.IntegerList,

@@ -164,7 +164,8 @@ public class AssessmentRulesTests
     public void Excellent_organizations_are_capped_among_those_one_level_rates(string levels, int year, bool blocks)
     {
         var end = new DateOnly(year, 12, 31);
-        var ratings = levels.Split(' ').Select((c, i) => (OrganizationId: 100L + i, Level: c == "-" ? (QualityLevel?)null : QualityLevels.All[c[0] - '1'])).ToList();
+        var ratings = levels.Split(' ').Select((c, i) => new OrganizationFacts(100L + i, $"Chi bộ {i + 1}", new DateOnly(2015, 1, 1),
+            c == "-" ? null : QualityLevels.All[c[0] - '1'])).ToList();
         var check = AssessmentRules.Check(Members("2 2", end), true, end, Rules, [], null, ratings);
         var finding = check.Findings.SingleOrDefault(f => f.Code == "assessment.organization_excellent_cap");
         Assert.Equal(blocks, finding is not null);
@@ -176,6 +177,101 @@ public class AssessmentRulesTests
         var reason = new RuleOverride(RuleKey.AssessmentOrganizationExcellentCapPercentOfGood, "Đảng bộ có thành tích đặc biệt", "lanhdao",
             DateTimeOffset.UnixEpoch, finding.SubjectIds);
         Assert.Empty(AssessmentRules.Check(Members("2 2", end), true, end, Rules, [reason], null, ratings).Blocking);
+    }
+
+    [Theory]
+    // established on, period end → proposed "mới thành lập"? (6 months, Hướng dẫn 43-HD/BTCTW from 31/10/2025; same
+    // reckoning as a newly admitted member: established on or after the day after the period end less 6 months;
+    // earlier periods: Hướng dẫn 21-HD/BTCTW, same value, unconfirmed)
+    [InlineData("2025-06-30", "2025-12-31", false)]
+    [InlineData("2025-07-01", "2025-12-31", true)]
+    [InlineData("2025-12-31", "2025-12-31", true)]
+    [InlineData("2019-01-01", "2025-12-31", false)]
+    [InlineData("2025-09-30", "2026-03-31", false)]   // a quarter: 6 months before 01/04/2026 is 01/10/2025
+    [InlineData("2025-10-01", "2026-03-31", true)]
+    [InlineData("2024-12-01", "2024-12-31", true)]
+    [InlineData("2024-06-30", "2024-12-31", false)]
+    public void A_newly_formed_organization_is_proposed_not_rated(string established, string periodEnd, bool proposed)
+    {
+        var reason = AssessmentRules.ProposeNotRated(DateOnly.Parse(established), DateOnly.Parse(periodEnd), Rules);
+        Assert.Equal(proposed ? OrganizationNotRatedReason.NewlyFormed : null, reason);
+    }
+
+    [Theory]
+    // established, dissolved, period end → proposal ("" none)
+    [InlineData("2020-01-01", "2025-05-31", "2025-12-31", "Dissolved")]
+    [InlineData("2025-09-01", "2025-11-30", "2025-12-31", "Dissolved")]    // new and dissolved: dissolved wins
+    [InlineData("2020-01-01", "2025-12-31", "2025-12-31", "Dissolved")]    // on the last day
+    [InlineData("2020-01-01", "2026-01-15", "2025-12-31", "")]             // after the period: it existed all along
+    [InlineData("2025-09-01", null, "2025-12-31", "NewlyFormed")]
+    [InlineData("2020-01-01", null, "2025-12-31", "")]
+    public void A_dissolved_or_newly_formed_organization_is_proposed_not_rated(string established, string? dissolved, string periodEnd, string expected)
+    {
+        var reason = AssessmentRules.ProposeNotRated(DateOnly.Parse(established), DateOnly.Parse(periodEnd), Rules,
+            dissolved is null ? null : DateOnly.Parse(dissolved));
+        Assert.Equal(expected == "" ? null : Enum.Parse<OrganizationNotRatedReason>(expected), reason);
+    }
+
+    [Theory]
+    // established on [dissolved on], level (1–4 or '-'), reason → finding code expected ("" none), blocks?
+    [InlineData("2025-09-01", "-", OrganizationNotRatedReason.NewlyFormed, "", false)]
+    [InlineData("2024-01-01", "-", OrganizationNotRatedReason.NewlyFormed, "assessment.organization_new.reason", true)]
+    [InlineData("2025-09-01", "2", null, "assessment.organization_new.rated", false)]
+    [InlineData("2024-01-01", "2", null, "", false)]
+    [InlineData("2024-01-01", "-", null, "assessment.organizations.incomplete", true)]
+    [InlineData("2024-01-01", "-", OrganizationNotRatedReason.Other, "", false)]
+    [InlineData("2024-01-01", "-", OrganizationNotRatedReason.Reorganizing, "", false)]
+    [InlineData("2024-01-01", "-", OrganizationNotRatedReason.Dissolved, "assessment.organization_dissolved.reason", true)]
+    [InlineData("2024-01-01 2025-06-30", "-", OrganizationNotRatedReason.Dissolved, "", false)]
+    public void Organizations_not_rated_are_checked_against_the_new_organization_rule(string established, string level,
+        OrganizationNotRatedReason? reason, string code, bool blocks)
+    {
+        var dates = established.Split(' ');
+        var facts = new List<OrganizationFacts>
+        {
+            new(100, "Chi bộ cũ", new DateOnly(2010, 1, 1), QualityLevel.Good),
+            new(101, "Chi bộ Mới", DateOnly.Parse(dates[0]), level == "-" ? null : QualityLevels.All[level[0] - '1'], reason,
+                dates.Length > 1 ? DateOnly.Parse(dates[1]) : null),
+        };
+        var check = AssessmentRules.Check(Members("2 2", End2025), true, End2025, Rules, [], null, facts);
+        var found = check.Findings.Where(f => f.Code.StartsWith("assessment.organization_new", StringComparison.Ordinal)
+            || f.Code == "assessment.organizations.incomplete" || f.Code == "assessment.organization_dissolved.reason").ToList();
+        if (code == "")
+        {
+            Assert.Empty(found);
+            return;
+        }
+        var finding = Assert.Single(found);
+        Assert.Equal(code, finding.Code);
+        Assert.Equal(blocks, finding.Blocks);
+        Assert.False(finding.Overridable);
+        Assert.Equal([101L], finding.SubjectIds);
+        Assert.Contains("Chi bộ Mới", finding.Message);
+        if (finding.RuleKey is not null)
+        {
+            Assert.Equal(RuleKey.AssessmentOrganizationNewMonths, finding.RuleKey);
+            Assert.Contains("43-HD/BTCTW", finding.ToString());
+            Assert.Contains("chưa được xác nhận", finding.ToString());
+        }
+    }
+
+    [Fact]
+    public void Without_a_new_organization_rule_in_force_nothing_is_proposed_nor_checked()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ReferenceData.Read("rules.json"))!.AsArray();
+        foreach (var entry in json.Where(e => (string?)e!["key"] == RuleKey.AssessmentOrganizationNewMonths).ToList())
+            json.Remove(entry);
+        var without = RuleBookJson.Parse(json.ToJsonString());
+        var facts = new List<OrganizationFacts> { new(101, "Chi bộ A", new DateOnly(2010, 1, 1), null, OrganizationNotRatedReason.NewlyFormed) };
+        var check = AssessmentRules.Check(Members("2 2", End2025), true, End2025, without, [], null, facts);
+        Assert.DoesNotContain(check.Findings, f => f.RuleKey == RuleKey.AssessmentOrganizationNewMonths);
+        Assert.Null(AssessmentRules.ProposeNotRated(new DateOnly(2025, 12, 1), End2025, without));
+        Assert.Null(AssessmentRules.NewOrganizationSince(End2025, without));
+        Assert.Equal(new DateOnly(2025, 7, 1), AssessmentRules.NewOrganizationSince(End2025, Rules)!.Value.Since);
+        Assert.Equal(new DateOnly(2024, 7, 1), AssessmentRules.NewOrganizationSince(End2024, Rules)!.Value.Since);
+        Assert.Contains("43-HD/BTCTW", AssessmentRules.NewOrganizationSince(End2025, Rules)!.Value.Rule.Citation.ToString());
+        Assert.Contains("21-HD/BTCTW", AssessmentRules.NewOrganizationSince(End2024, Rules)!.Value.Rule.Citation.ToString());
+        Assert.False(AssessmentRules.NewOrganizationSince(End2025, Rules)!.Value.Rule.IsConfirmed);
     }
 
     [Fact]

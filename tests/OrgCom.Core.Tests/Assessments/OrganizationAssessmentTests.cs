@@ -150,6 +150,53 @@ public class OrganizationAssessmentTests
         Assert.True(a.Submit(Clean, [], "canbo", Now).IsSuccess);
     }
 
+    [Theory]
+    // level, reason, note → error code ("" accepted)
+    [InlineData(QualityLevel.Good, null, null, "")]
+    [InlineData(null, OrganizationNotRatedReason.NewlyFormed, null, "")]
+    [InlineData(QualityLevel.Good, OrganizationNotRatedReason.NewlyFormed, null, "assessment.organization.rated_and_excused")]
+    [InlineData(null, OrganizationNotRatedReason.Other, null, "assessment.organization.other_reason")]
+    [InlineData(null, OrganizationNotRatedReason.Other, "  ", "assessment.organization.other_reason")]
+    [InlineData(null, OrganizationNotRatedReason.Other, "Chi bộ đang kiện toàn cấp ủy", "")]
+    [InlineData(null, OrganizationNotRatedReason.Reorganizing, null, "assessment.organization.other_reason")]
+    [InlineData(null, OrganizationNotRatedReason.Reorganizing, "Quyết định giải thể số 12-QĐ/ĐU", "")]
+    public void An_organization_is_rated_or_given_a_reason_not_both(QualityLevel? level, OrganizationNotRatedReason? reason, string? note, string error)
+    {
+        var a = OrganizationAssessment.Start(1, 10, [], [20]);
+        var result = a.RateOrganization(20, level, reason, note);
+        var row = a.Organizations.Single();
+        if (error == "")
+        {
+            Assert.True(result.IsSuccess);
+            Assert.Equal((level, reason), (row.FinalLevel, row.NotRatedReason));
+            Assert.True(a.Submit(Clean, [], "canbo", Now).IsSuccess);
+            return;
+        }
+        Assert.Equal(error, result.Error!.Code);
+        Assert.Equal(((QualityLevel?)null, (OrganizationNotRatedReason?)null), (row.FinalLevel, row.NotRatedReason));
+        Assert.Equal("assessment.organizations", a.Submit(Clean, [], "canbo", Now).Error!.Code);
+    }
+
+    [Fact]
+    public void A_proposed_reason_is_set_when_the_roster_is_built_and_what_the_user_entered_is_kept()
+    {
+        var a = OrganizationAssessment.Start(1, 10, [], [20, 21], new Dictionary<long, OrganizationNotRatedReason> { [21] = OrganizationNotRatedReason.NewlyFormed });
+        Assert.Equal([null, OrganizationNotRatedReason.NewlyFormed], a.Organizations.Select(o => o.NotRatedReason));
+        // The user rates the new one anyway; a later synchronization does not put the proposal back, but a newcomer gets its own.
+        Assert.True(a.RateOrganization(21, QualityLevel.Completed, null, null).IsSuccess);
+        a.SyncRoster([], [20, 21, 22], new Dictionary<long, OrganizationNotRatedReason>
+            { [21] = OrganizationNotRatedReason.NewlyFormed, [22] = OrganizationNotRatedReason.NewlyFormed });
+        Assert.Equal([(20L, (QualityLevel?)null, (OrganizationNotRatedReason?)null), (21L, QualityLevel.Completed, null), (22L, null, OrganizationNotRatedReason.NewlyFormed)],
+            a.Organizations.Select(o => (o.SubjectOrganizationId, o.FinalLevel, o.NotRatedReason)));
+        // A reason counts as decided: only 20 is missing.
+        Assert.Contains("Còn 1 tổ chức", a.Submit(Clean, [], "canbo", Now).Error!.Message);
+        Assert.True(a.RateOrganization(20, QualityLevel.Good, null).IsSuccess);
+        Assert.True(a.Submit(Clean, [], "canbo", Now).IsSuccess);
+        // Locked: neither a level nor a reason changes.
+        Assert.Equal("assessment.locked", a.RateOrganization(22, null, OrganizationNotRatedReason.Other, "Lý do khác đủ dài").Error!.Code);
+        Assert.Equal(OrganizationNotRatedReason.NewlyFormed, a.Organizations.Single(o => o.SubjectOrganizationId == 22).NotRatedReason);
+    }
+
     [Fact]
     public void A_broken_rule_refuses_the_submission_with_its_citation()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Assessments;
 using OrgCom.Core.Members;
+using OrgCom.Core.Organizations;
 using OrgCom.Web.Data;
 using OrgCom.Web.Tests.Infrastructure;
 
@@ -22,6 +23,39 @@ public static class AssessmentArrange
         db.AssessmentRounds.Add(round);
         await db.SaveChangesAsync();
         return round.Id;
+    }
+
+    /// <summary>Establishes a grassroots cell under the organization <paramref name="parentCode"/> on <paramref name="on"/>.</summary>
+    public static async Task<long> EstablishCellAsync(OrgComDbContext db, string parentCode, string code, string name, DateOnly on)
+    {
+        var parent = await db.Organizations.SingleAsync(o => o.Code == parentCode);
+        var cell = Organization.Establish(code, name, OrganizationKind.GrassrootsCell, parent, on, "15-QĐ/ĐU", null, "(kiểm thử)");
+        Assert.True(cell.IsSuccess, cell.Error?.Message);
+        db.Organizations.Add(cell.Value!);
+        await db.SaveChangesAsync();
+        return cell.Value!.Id;
+    }
+
+    /// <summary>Every organization directly under <paramref name="parentId"/> that exists in <paramref name="year"/> gets
+    /// its assessment in the round approved, its members rated "tốt" (arranged directly, as the system). Returns them.</summary>
+    public static async Task<List<long>> ApproveChildrenAsync(OrgComDbContext db, long round, long parentId, int year)
+    {
+        var end = new DateOnly(year, 12, 31);
+        var children = await db.Organizations.Where(o => o.ParentId == parentId && o.DissolvedOn == null && o.EstablishedOn <= end)
+            .OrderBy(o => o.Code).Select(o => o.Id).ToListAsync();
+        foreach (var child in children)
+        {
+            var members = await db.Members.Where(m => m.OrganizationId == child && MemberStatuses.Counted.Contains(m.Status)
+                && (m.AdmittedOn == null || m.AdmittedOn <= end)).Select(m => m.Id).ToListAsync();
+            var assessment = OrganizationAssessment.Start(round, child, members, []);
+            foreach (var m in members)
+                Assert.True(assessment.Rate(m, RatingInput.Empty with { FinalLevel = QualityLevel.Good }).IsSuccess);
+            Assert.True(assessment.Submit(new AssessmentCheck([]), [], "(kiểm thử)", DateTimeOffset.UtcNow).IsSuccess);
+            Assert.True(assessment.Approve("(kiểm thử)", DateTimeOffset.UtcNow).IsSuccess);
+            db.OrganizationAssessments.Add(assessment);
+        }
+        await db.SaveChangesAsync();
+        return children;
     }
 
     /// <summary>The cell's counted members admitted by the end of 2025 (the round's roster), officials first

@@ -94,10 +94,74 @@ public sealed class AssessmentBrowserTests : BrowserTest
         await leader.GotoAsync($"/Assessments/Report?year=2025&organizationId={ward}");
         var row = leader.Locator($"[data-testid=rollup] tr[data-organization='{cell}']");
         await Expect(row).ToContainTextAsync("Chi bộ Trạm Y tế");
-        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(count.ToString());
-        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(excellent.ToString());
+        await Expect(row.Locator("td[data-column=Required]")).ToHaveTextAsync(count.ToString());
+        await Expect(row.Locator("td[data-column=Rated]")).ToHaveTextAsync(count.ToString());
+        await Expect(row.Locator("td[data-column=Excellent]")).ToHaveTextAsync(excellent.ToString());
+        await Expect(row.Locator("td[data-column=NotAssessed]")).ToHaveTextAsync("0");
         await Expect(leader.Locator("#chart")).ToBeVisibleAsync();
         await ScreenshotAsync(leader, "assessment-report");
+    }
+
+    [Fact]
+    public async Task The_ward_sees_a_newly_formed_cell_proposed_not_rated_rates_the_others_by_keyboard_and_the_report_counts_the_reason()
+    {
+        var round = await WithDbAsync(db => AssessmentArrange.OpenYearRoundAsync(db, "T01", 2026));
+        var ward = await OrganizationIdAsync("X00004");
+        var newCell = await WithDbAsync(db => AssessmentArrange.EstablishCellAsync(db, "X00004", "X00004.CBMOI", "Chi bộ Khu đô thị mới", new DateOnly(2026, 9, 15)));
+        var cells = await WithDbAsync(db => AssessmentArrange.ApproveChildrenAsync(db, round, ward, 2026));
+        var url = $"/Assessments/Entry/{round}/{ward}";
+
+        var staff = await SignInInBrowserAsync("xa.badinh");
+        await staff.GotoAsync(url);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Lập danh sách đánh giá" }).ClickAsync();
+        await Expect(staff.GetByTestId("organization-new-rule")).ToContainTextAsync("Hướng dẫn 43-HD/BTCTW");
+        var fresh = staff.Locator($"#org-grid tr[data-key='{newCell}']");
+        await Expect(fresh.Locator("select[name=notRatedReason]")).ToHaveValueAsync("NewlyFormed");
+        await Expect(fresh.GetByTestId("newly-formed")).ToContainTextAsync("15/09/2026");
+        await ScreenshotAsync(staff, "assessment-ward-organizations");
+
+        // The ward's own members, if any, then the other cells: a digit per row, ↓ to the next.
+        var members = staff.Locator("#member-grid tbody tr");
+        var memberCount = await members.CountAsync();
+        if (memberCount > 0)
+        {
+            await members.Nth(0).Locator("select[name=finalLevel]").FocusAsync();
+            for (var i = 0; i < memberCount; i++)
+            {
+                await staff.Keyboard.PressAsync("2");
+                await staff.Keyboard.PressAsync("ArrowDown");
+            }
+            await Expect(staff.Locator("#member-grid .row-status.text-success")).ToHaveCountAsync(memberCount, new() { Timeout = 30_000 });
+        }
+        var others = cells.Where(c => c != newCell).ToList();
+        foreach (var cell in others)
+        {
+            await staff.Locator($"#org-grid tr[data-key='{cell}'] select[name=finalLevel]").FocusAsync();
+            await staff.Keyboard.PressAsync("2");
+        }
+        await Expect(staff.Locator("#org-grid .row-status.text-success")).ToHaveCountAsync(others.Count, new() { Timeout = 30_000 });
+        // Rating the new cell as well is refused while its reason stays: rated or excused, not both.
+        await fresh.Locator("select[name=finalLevel]").FocusAsync();
+        await staff.Keyboard.PressAsync("2");
+        await Expect(fresh.Locator(".row-status")).ToContainTextAsync("vừa có mức xếp loại vừa có lý do");
+        await staff.Keyboard.PressAsync("0");
+        await Expect(fresh.Locator(".row-status")).ToContainTextAsync("Đã lưu");
+
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Trình cấp có thẩm quyền" }).ClickAsync();
+        await Expect(staff.GetByTestId("status")).ToHaveTextAsync("Đã trình, chờ phê duyệt");
+        var leader = await SignInInBrowserAsync("lanhdao.hanoi");
+        await leader.GotoAsync(url);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt và khóa" }).ClickAsync();
+        await Expect(leader.GetByTestId("status")).ToHaveTextAsync("Đã phê duyệt (khóa)");
+
+        await leader.GotoAsync($"/Assessments/Report?year=2026&organizationId={ward}");
+        var row = leader.Locator($"[data-testid=organization-rollup] tr[data-organization='{newCell}']");
+        await Expect(row.Locator("td[data-column='o:r:NewlyFormed']")).ToHaveTextAsync("1");
+        var total = leader.GetByTestId("organization-total");
+        await Expect(total.Locator("td[data-column='o:Rated']")).ToHaveTextAsync(others.Count.ToString());
+        await Expect(total.Locator("td[data-column='o:NotRated']")).ToHaveTextAsync("1");
+        await Expect(leader.Locator("#chart")).ToBeVisibleAsync();
+        await ScreenshotAsync(leader, "assessment-report-organizations");
     }
 
     [Fact]

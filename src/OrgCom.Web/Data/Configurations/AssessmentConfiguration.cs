@@ -103,6 +103,7 @@ public sealed class OrganizationRatingConfiguration : IEntityTypeConfiguration<O
         b.OwnedByOrganization(r => r.OrganizationId);
         b.Property(r => r.Id).UseIdentityAlwaysColumn();
         b.Property(r => r.FinalLevel).HasConversion<string>().HasMaxLength(15);
+        b.Property(r => r.NotRatedReason).HasConversion<string>().HasMaxLength(15);
         b.Property(r => r.Note).HasMaxLength(MemberRating.MaxNoteLength);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.SubjectOrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -385,6 +385,11 @@ namespace OrgCom.Web.Data.Migrations
                         .HasColumnType("character varying(15)")
                         .HasColumnName("final_level");
 
+                    b.Property<string>("NotRatedReason")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("not_rated_reason");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

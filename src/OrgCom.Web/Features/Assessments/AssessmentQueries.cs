@@ -71,6 +71,33 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         db.Organizations.Where(o => o.ParentId == organizationId && o.DissolvedOn == null && o.EstablishedOn <= round.PeriodTo)
             .OrderBy(o => o.Code).Select(o => new ValueTuple<long, string>(o.Id, o.Name)).ToListAsync(ct);
 
+    /// <summary>An organization directly under the assessed one, as the roster of organizations needs it.</summary>
+    public sealed record Subordinate(long Id, string Name, DateOnly EstablishedOn, bool FormedByReorganization, DateOnly? DissolvedOn = null);
+
+    /// <summary>
+    /// The roster of organizations: those directly under this one that exist for the period — with when each was
+    /// established (and whether by a merge or split, ADR 0008: its "established" event belongs to a reorganization) —
+    /// and those dissolved during the period (a plain dissolution keeps its parent; an organization merged or split is
+    /// kept under its successor and is not listed here). The dissolved need no approval of their own
+    /// (<see cref="SubordinatesNotApprovedAsync"/>) and are proposed "đã giải thể".
+    /// </summary>
+    public Task<List<Subordinate>> SubordinateFactsAsync(long organizationId, AssessmentRound round, CancellationToken ct) =>
+        db.Organizations.Where(o => o.ParentId == organizationId && o.EstablishedOn <= round.PeriodTo
+                && (o.DissolvedOn == null || (o.DissolvedOn >= round.PeriodFrom && o.DissolvedOn <= round.PeriodTo
+                    && !db.OrganizationEvents.IgnoreQueryFilters().Any(e => e.OrganizationId == o.Id
+                        && (e.Kind == OrganizationEventKind.Merged || e.Kind == OrganizationEventKind.Split)))))
+            .OrderBy(o => o.Code)
+            .Select(o => new Subordinate(o.Id, o.Name, o.EstablishedOn,
+                db.OrganizationEvents.IgnoreQueryFilters().Any(e => e.OrganizationId == o.Id && e.Kind == OrganizationEventKind.Established && e.ReorganizationId != null),
+                o.DissolvedOn))
+            .ToListAsync(ct);
+
+    /// <summary>The reasons proposed for not rating some of the subordinates when the roster of organizations is built
+    /// ("mới thành lập", <see cref="AssessmentRules.ProposeNotRated"/>).</summary>
+    public static Dictionary<long, OrganizationNotRatedReason> Proposals(IEnumerable<Subordinate> children, AssessmentRound round, RuleBook rules) =>
+        children.Select(c => (c.Id, Reason: AssessmentRules.ProposeNotRated(c.EstablishedOn, round.PeriodTo, rules, c.DissolvedOn)))
+            .Where(x => x.Reason is not null).ToDictionary(x => x.Id, x => x.Reason!.Value);
+
     /// <summary>Names of the subordinates whose assessment in the round is not approved yet.</summary>
     public async Task<List<string>> SubordinatesNotApprovedAsync(long organizationId, AssessmentRound round, CancellationToken ct)
     {
@@ -135,8 +162,14 @@ public sealed class AssessmentQueries(OrgComDbContext db, CurrentUser user)
         RuleBook rules, CancellationToken ct)
     {
         var (own, below) = await FactsAsync(assessment, round, organization, ct);
+        var subjectIds = assessment.Organizations.Select(o => o.SubjectOrganizationId).ToList();
+        var subjects = await db.Organizations.IgnoreQueryFilters().Where(o => subjectIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.EstablishedOn, o.DissolvedOn }).ToDictionaryAsync(o => o.Id, ct);
         return AssessmentRules.Check(own, organization.IsGrassroots, round.PeriodTo, rules, assessment.Overrides, below,
-            assessment.Organizations.Select(o => (o.SubjectOrganizationId, o.FinalLevel)).ToList());
+            assessment.Organizations.Select(o => subjects.TryGetValue(o.SubjectOrganizationId, out var s)
+                ? new OrganizationFacts(o.SubjectOrganizationId, s.Name, s.EstablishedOn, o.FinalLevel, o.NotRatedReason,
+                    s.DissolvedOn is { } d && d <= round.PeriodTo ? d : null)
+                : new OrganizationFacts(o.SubjectOrganizationId, o.SubjectOrganizationId.ToString(), DateOnly.MinValue, o.FinalLevel, o.NotRatedReason)).ToList());
     }
 
     public async Task<AssessmentStatus?> AssessmentStatusAsync(long roundId, long organizationId, CancellationToken ct) =>

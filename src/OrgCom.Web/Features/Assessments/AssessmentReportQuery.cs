@@ -6,10 +6,41 @@ using OrgCom.Web.Data;
 
 namespace OrgCom.Web.Features.Assessments;
 
-/// <summary>Counts by level of one unit of the report (an organization directly under the report's root, with its subtree).</summary>
-public sealed record LevelCounts(long OrganizationId, string Name, int Organizations, int Approved, long Required, long Excellent,
-    long Good, long Completed, long NotCompleted, long NotAssessed, int Overrides = 0, IReadOnlyDictionary<NotAssessedReason, long>? Reasons = null)
+/// <summary>
+/// The organizations of a unit as the levels above rated them (approved assessments): how many had to be rated, each
+/// level, and those not rated by reason (<see cref="OrganizationNotRatedReason"/>, e.g. newly formed).
+/// </summary>
+public sealed record OrganizationCounts(long Required, IReadOnlyDictionary<QualityLevel, long> Levels,
+    IReadOnlyDictionary<OrganizationNotRatedReason, long> Reasons)
 {
+    public static readonly OrganizationCounts None = new(0, new Dictionary<QualityLevel, long>(), new Dictionary<OrganizationNotRatedReason, long>());
+
+    public long Of(QualityLevel level) => Levels.GetValueOrDefault(level);
+    public long Rated => Levels.Values.Sum();
+    public long NotRated => Reasons.Values.Sum();
+    public long NotRatedFor(OrganizationNotRatedReason reason) => Reasons.GetValueOrDefault(reason);
+
+    /// <summary>The share of the organizations rated, in percent with two decimals (0 when none was rated).</summary>
+    public decimal Share(QualityLevel level) => Rated == 0 ? 0 : Math.Round(100m * Of(level) / Rated, 2);
+
+    public static OrganizationCounts Sum(IEnumerable<OrganizationCounts> rows)
+    {
+        var list = rows.ToList();
+        return new OrganizationCounts(list.Sum(r => r.Required),
+            QualityLevels.All.ToDictionary(l => l, l => list.Sum(r => r.Of(l))),
+            OrganizationNotRatedReasons.All.ToDictionary(x => x, x => list.Sum(r => r.NotRatedFor(x))));
+    }
+}
+
+/// <summary>Counts by level of one unit of the report (an organization directly under the report's root, with its
+/// subtree): its members' ratings, and (<see cref="Orgs"/>) the ratings its organizations received from the level above.</summary>
+public sealed record LevelCounts(long OrganizationId, string Name, int Organizations, int Approved, long Required, long Excellent,
+    long Good, long Completed, long NotCompleted, long NotAssessed, int Overrides = 0, IReadOnlyDictionary<NotAssessedReason, long>? Reasons = null,
+    OrganizationCounts? OrganizationRatings = null)
+{
+    /// <summary>The organizations of the unit rated (or not, with the reason) by the level above them.</summary>
+    public OrganizationCounts Orgs => OrganizationRatings ?? OrganizationCounts.None;
+
     /// <summary>Members not rated for <paramref name="reason"/> (of <see cref="NotAssessed"/>).</summary>
     public long NotAssessedFor(NotAssessedReason reason) => Reasons?.GetValueOrDefault(reason) ?? 0;
 
@@ -30,7 +61,8 @@ public sealed record LevelCounts(long OrganizationId, string Name, int Organizat
         var list = rows.ToList();
         return new LevelCounts(id, name, list.Sum(r => r.Organizations), list.Sum(r => r.Approved), list.Sum(r => r.Required),
             list.Sum(r => r.Excellent), list.Sum(r => r.Good), list.Sum(r => r.Completed), list.Sum(r => r.NotCompleted), list.Sum(r => r.NotAssessed),
-            list.Sum(r => r.Overrides), NotAssessedReasons.All.ToDictionary(x => x, x => list.Sum(r => r.NotAssessedFor(x))));
+            list.Sum(r => r.Overrides), NotAssessedReasons.All.ToDictionary(x => x, x => list.Sum(r => r.NotAssessedFor(x))),
+            OrganizationCounts.Sum(list.Select(r => r.Orgs)));
     }
 }
 
@@ -40,8 +72,8 @@ public sealed record AssessmentRollup(long RootId, string RootName, int Year, IR
 /// <summary>
 /// The rollup of a year's member ratings for an organization's subtree, one line per organization directly under it.
 /// It adds up the counts each organization's assessment keeps (organization_assessments), never the 5.6M ratings
-/// themselves — except the reasons of the members not rated, read from their ratings (few: a partial index); only
-/// approved assessments count (ADR 0009).
+/// themselves — except the reasons of the members not rated, read from their ratings (few: a partial index), and the
+/// organizations' ratings (one row per organization); only approved assessments count (ADR 0009).
 /// <para>
 /// The one source of the assessment results: the Assessments report page and the statistics form "Kết quả đánh giá,
 /// xếp loại" (Features/Reports, ADR 0011) both read <see cref="RunAsync"/>, and the form's drill-down lists the members
@@ -97,6 +129,19 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         group by 1, 2
         """;
 
+    /// <summary>The organizations rated by the level above (approved assessments of the year), by unit of the rated
+    /// organization, level and reason for not rating. Few rows: one per organization (~300,000 nationally).</summary>
+    private const string OrganizationRatingsSql = """
+        select ltree2text(subpath(o.path, nlevel(@path::ltree), 1))::bigint as unit,
+               g.final_level, g.not_rated_reason, count(*)::bigint
+        from organization_ratings g
+        join organization_assessments a on a.id = g.organization_assessment_id and a.status = 'Approved'
+        join assessment_rounds r on r.id = a.round_id
+        join organizations o on o.id = g.subject_organization_id
+        where r.kind = 'Year' and r.year = @year and o.path <@ @path::ltree and o.id <> @root
+        group by 1, 2, 3
+        """;
+
     /// <summary>The measures of the member list behind a number (<see cref="MembersSql"/>'s <c>@measure</c>): the
     /// members to rate, those rated, each level, those not rated, and those not rated for one reason (<c>r:Reason</c>).</summary>
     public static readonly IReadOnlyList<string> MemberMeasures =
@@ -144,33 +189,15 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
     /// <summary>The rollup for <paramref name="rootId"/>, which the caller loaded within the user's scope.</summary>
     public async Task<AssessmentRollup> RunAsync(long rootId, string rootName, string rootPath, int year, CancellationToken ct)
     {
-        var units = await UnitsAsync(rootId, rootPath, year, ct);
-        var previous = await UnitsAsync(rootId, rootPath, year - 1, ct);
+        var units = await DetailedUnitsAsync(rootId, rootPath, year, ct);
+        var previous = await DetailedUnitsAsync(rootId, rootPath, year - 1, ct);
         var ids = units.Select(u => u.Id).ToList();
         var names = await db.Organizations.IgnoreQueryFilters().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.Code }).ToDictionaryAsync(o => o.Id, ct);
-        var reasons = new Dictionary<long, Dictionary<NotAssessedReason, long>>();
-        await using (var cmd = new NpgsqlCommand(ReasonsSql, await OpenAsync(ct)))
-        {
-            cmd.Parameters.AddWithValue("path", rootPath);
-            cmd.Parameters.AddWithValue("root", rootId);
-            cmd.Parameters.AddWithValue("year", year);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (!Enum.TryParse<NotAssessedReason>(reader.GetString(1), out var reason))
-                    continue;
-                var unit = reader.GetInt64(0);
-                if (!reasons.TryGetValue(unit, out var byReason))
-                    reasons[unit] = byReason = new Dictionary<NotAssessedReason, long>();
-                byReason[reason] = reader.GetInt64(2);
-            }
-        }
         var rows = units.OrderBy(u => u.Id == rootId ? "" : names.GetValueOrDefault(u.Id)?.Code ?? "")
             .Select(u => u.Counts with
             {
                 Name = u.Id == rootId ? rootName + " (trực tiếp)" : names.GetValueOrDefault(u.Id)?.Name ?? u.Id.ToString(),
-                Reasons = reasons.GetValueOrDefault(u.Id) ?? new Dictionary<NotAssessedReason, long>(),
             })
             .ToList();
 
@@ -197,6 +224,58 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         }
         return new AssessmentRollup(rootId, rootName, year, rows, LevelCounts.Sum(rootId, rootName, rows),
             LevelCounts.Sum(rootId, rootName, previous.Select(p => p.Counts)), levels, overridden);
+    }
+
+    /// <summary>The units of a year with the members not rated by reason and the organizations' ratings by level and
+    /// reason (a unit with only organization ratings — none of its assessments approved — still gets a row).</summary>
+    private async Task<List<(long Id, LevelCounts Counts)>> DetailedUnitsAsync(long rootId, string rootPath, int year, CancellationToken ct)
+    {
+        var units = await UnitsAsync(rootId, rootPath, year, ct);
+        var reasons = new Dictionary<long, Dictionary<NotAssessedReason, long>>();
+        await using (var cmd = new NpgsqlCommand(ReasonsSql, await OpenAsync(ct)))
+        {
+            cmd.Parameters.AddWithValue("path", rootPath);
+            cmd.Parameters.AddWithValue("root", rootId);
+            cmd.Parameters.AddWithValue("year", year);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!Enum.TryParse<NotAssessedReason>(reader.GetString(1), out var reason))
+                    continue;
+                var unit = reader.GetInt64(0);
+                if (!reasons.TryGetValue(unit, out var byReason))
+                    reasons[unit] = byReason = new Dictionary<NotAssessedReason, long>();
+                byReason[reason] = reader.GetInt64(2);
+            }
+        }
+        var organizations = new Dictionary<long, (long Required, Dictionary<QualityLevel, long> Levels, Dictionary<OrganizationNotRatedReason, long> Reasons)>();
+        await using (var cmd = new NpgsqlCommand(OrganizationRatingsSql, await OpenAsync(ct)))
+        {
+            cmd.Parameters.AddWithValue("path", rootPath);
+            cmd.Parameters.AddWithValue("root", rootId);
+            cmd.Parameters.AddWithValue("year", year);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var unit = reader.GetInt64(0);
+                if (!organizations.TryGetValue(unit, out var tally))
+                    tally = (0, new Dictionary<QualityLevel, long>(), new Dictionary<OrganizationNotRatedReason, long>());
+                var count = reader.GetInt64(3);
+                tally.Required += count;
+                if (!reader.IsDBNull(1) && Enum.TryParse<QualityLevel>(reader.GetString(1), out var level))
+                    tally.Levels[level] = tally.Levels.GetValueOrDefault(level) + count;
+                else if (!reader.IsDBNull(2) && Enum.TryParse<OrganizationNotRatedReason>(reader.GetString(2), out var why))
+                    tally.Reasons[why] = tally.Reasons.GetValueOrDefault(why) + count;
+                organizations[unit] = tally;
+            }
+        }
+        foreach (var id in organizations.Keys.Except(units.Select(u => u.Id)).ToList())
+            units.Add((id, new LevelCounts(id, "", 0, 0, 0, 0, 0, 0, 0, 0)));
+        return units.Select(u => (u.Id, u.Counts with
+        {
+            Reasons = reasons.GetValueOrDefault(u.Id) ?? new Dictionary<NotAssessedReason, long>(),
+            OrganizationRatings = organizations.TryGetValue(u.Id, out var t) ? new OrganizationCounts(t.Required, t.Levels, t.Reasons) : OrganizationCounts.None,
+        })).ToList();
     }
 
     private async Task<List<(long Id, LevelCounts Counts)>> UnitsAsync(long rootId, string rootPath, int year, CancellationToken ct)

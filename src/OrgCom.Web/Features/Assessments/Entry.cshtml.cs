@@ -28,7 +28,15 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
     public AssessmentRound Round { get; private set; } = null!;
     public OrganizationAssessment? Assessment { get; private set; }
     public List<AssessmentQueries.RosterRow> Roster { get; private set; } = [];
-    public List<(long Id, string Name, QualityLevel? Level, string? Note, AssessmentStatus? Status)> Subordinates { get; private set; } = [];
+    public List<SubordinateRow> Subordinates { get; private set; } = [];
+
+    /// <summary>From which day of establishment an organization counts as "mới thành lập" for this round, with the rule
+    /// it comes from (null when no rule value is in force on the period's last day).</summary>
+    public (DateOnly Since, RuleValue Rule)? NewOrganizationSince { get; private set; }
+
+    /// <summary>One organization directly under this one on the page: its rating or the reason it is not rated.</summary>
+    public sealed record SubordinateRow(long Id, string Name, DateOnly EstablishedOn, bool FormedByReorganization, QualityLevel? Level,
+        OrganizationNotRatedReason? NotRatedReason, string? Note, AssessmentStatus? Status, DateOnly? DissolvedOn = null);
     public AssessmentCheck? Check { get; private set; }
     public AssessmentStatus? ParentStatus { get; private set; }
     public bool CanWrite { get; private set; }
@@ -58,9 +66,10 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
             return Forbid403();
         if (Assessment is not null)
             return Redirect(SelfUrl);
-        var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
+        var children = await queries.SubordinateFactsAsync(Organization.Id, Round, ct);
+        var (book, _) = await rules.GetAsync(ct);
         db.OrganizationAssessments.Add(OrganizationAssessment.Start(Round.Id, Organization.Id,
-            await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id)));
+            await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id), AssessmentQueries.Proposals(children, Round, book)));
         try
         {
             await SaveAsync(ct);
@@ -96,7 +105,7 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
     }
 
     public async Task<IActionResult> OnPostOrganizationRowAsync(long roundId, long organizationId, long subjectId, string? finalLevel,
-        string? note, CancellationToken ct)
+        string? notRatedReason, string? note, CancellationToken ct)
     {
         if (await LoadAsync(roundId, organizationId, ct) is { } stop)
             return stop;
@@ -107,7 +116,14 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         var level = ParseLevel(finalLevel, "Xếp loại");
         if (!level.IsSuccess)
             return RowResult(false, level.Error!.Message);
-        var result = Assessment.RateOrganization(subjectId, level.Value, note);
+        OrganizationNotRatedReason? why = null;
+        if (!string.IsNullOrWhiteSpace(notRatedReason))
+        {
+            if (!Enum.TryParse<OrganizationNotRatedReason>(notRatedReason, out var parsed) || !Enum.IsDefined(parsed))
+                return RowResult(false, $"Lý do không xếp loại \"{notRatedReason}\" không hợp lệ.");
+            why = parsed;
+        }
+        var result = Assessment.RateOrganization(subjectId, level.Value, why, note);
         if (!result.IsSuccess)
             return RowResult(false, result.Error!.Message);
         await SaveAsync(ct);
@@ -127,8 +143,10 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
         if (Assessment is null)
             return Redirect(SelfUrl);
         // The roster is brought up to date first: the submission is the record of who was in the organization.
-        var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
-        Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id));
+        var children = await queries.SubordinateFactsAsync(Organization.Id, Round, ct);
+        var (book, _) = await rules.GetAsync(ct);
+        Assessment.SyncRoster(await queries.RosterAsync(Organization.Id, Round, ct), children.Select(c => c.Id),
+            AssessmentQueries.Proposals(children, Round, book));
         if (await CheckRulesAsync(ct) is not { } check)
             return await ShowAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
@@ -300,13 +318,16 @@ public sealed class EntryModel(OrgComDbContext db, AssessmentQueries queries, Ru
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        var children = await queries.SubordinatesAsync(Organization.Id, Round, ct);
+        var children = await queries.SubordinateFactsAsync(Organization.Id, Round, ct);
         var statuses = await queries.StatusesAsync(Round.Id, children.Select(c => c.Id).ToList(), ct);
         Subordinates = children.Select(c =>
         {
             var rating = Assessment?.Organizations.FirstOrDefault(r => r.SubjectOrganizationId == c.Id);
-            return (c.Id, c.Name, rating?.FinalLevel, rating?.Note, statuses.TryGetValue(c.Id, out var s) ? s : (AssessmentStatus?)null);
+            return new SubordinateRow(c.Id, c.Name, c.EstablishedOn, c.FormedByReorganization, rating?.FinalLevel, rating?.NotRatedReason,
+                rating?.Note, statuses.TryGetValue(c.Id, out var s) ? s : null, c.DissolvedOn);
         }).ToList();
+        var (book, _) = await rules.GetAsync(ct);
+        NewOrganizationSince = AssessmentRules.NewOrganizationSince(Round.PeriodTo, book);
         if (Assessment is not null)
         {
             if (Roster.Count == 0)

@@ -10,7 +10,8 @@ namespace OrgCom.Web.Features.Assessments;
 
 /// <summary>
 /// The year's member ratings rolled up the tree one level at a time: the chosen organization's direct subordinates
-/// with their subtrees' counts and shares by level, the total compared with the year before, a chart, and the
+/// with their subtrees' counts and shares by level, those not assessed by reason, the organizations' own ratings by the
+/// level above (rated by level, not rated by reason), the total compared with the year before, a chart, and the
 /// official Excel layout.
 /// </summary>
 public sealed class ReportModel(AssessmentQueries queries, AssessmentReportQuery report, CurrentUser user, TimeProvider clock) : PageModel
@@ -43,15 +44,31 @@ public sealed class ReportModel(AssessmentQueries queries, AssessmentReportQuery
             columns.Add(Col.Integer("Số lượng", r => r.Of(level), width: 11, group: level.DisplayName(), total: XlsxTotal.Sum));
             columns.Add(Col.Decimal("Tỷ lệ (%)", r => r.Share(level), width: 11, group: level.DisplayName(), total: XlsxTotal.Value(total.Share(level))));
         }
-        columns.Add(Col.Integer("Không đánh giá", r => r.NotAssessed, width: 12, total: XlsxTotal.Sum));
+        const string notAssessed = "Đảng viên không đánh giá";
+        columns.Add(Col.Integer("Tổng số", r => r.NotAssessed, width: 10, group: notAssessed, total: XlsxTotal.Sum));
+        foreach (var reason in NotAssessedReasons.All)
+            columns.Add(Col.Integer(reason.DisplayName(), r => r.NotAssessedFor(reason), width: 12, group: notAssessed, total: XlsxTotal.Sum));
         columns.Add(Col.Integer("Tổ chức chưa được phê duyệt", r => r.Organizations - r.Approved, width: 14, total: XlsxTotal.Sum));
+        // The organizations as the levels above rated them, same layout.
+        columns.Add(Col.Integer("Tổ chức đảng phải xếp loại", r => r.Orgs.Required, width: 14, total: XlsxTotal.Sum));
+        columns.Add(Col.Integer("Tổ chức đảng được xếp loại", r => r.Orgs.Rated, width: 14, total: XlsxTotal.Sum));
+        foreach (var level in QualityLevels.All)
+        {
+            var group = "Tổ chức đảng " + level.DisplayName().ToLowerInvariant();
+            columns.Add(Col.Integer("Số lượng", r => r.Orgs.Of(level), width: 11, group: group, total: XlsxTotal.Sum));
+            columns.Add(Col.Decimal("Tỷ lệ (%)", r => r.Orgs.Share(level), width: 11, group: group, total: XlsxTotal.Value(total.Orgs.Share(level))));
+        }
+        const string notRated = "Tổ chức đảng không xếp loại";
+        columns.Add(Col.Integer("Tổng số", r => r.Orgs.NotRated, width: 10, group: notRated, total: XlsxTotal.Sum));
+        foreach (var reason in OrganizationNotRatedReasons.All)
+            columns.Add(Col.Integer(reason.DisplayName(), r => r.Orgs.NotRatedFor(reason), width: 14, group: notRated, total: XlsxTotal.Sum));
         var sheet = new XlsxReport<LevelCounts>(columns)
         {
             SheetName = $"Xếp loại {Rollup.Year}",
             TitleLines =
             [
                 $"BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {Rollup.Year}",
-                $"Đơn vị: {Rollup.RootName}",
+                $"Đơn vị: {Rollup.RootName} · kèm xếp loại các tổ chức đảng do cấp trên trực tiếp đánh giá",
                 $"Số liệu của các tổ chức đã được cấp có thẩm quyền phê duyệt · {XlsxReport<LevelCounts>.ExportedOnLine(VietnamTime.Today(clock))}",
             ],
             TotalsRow = true,

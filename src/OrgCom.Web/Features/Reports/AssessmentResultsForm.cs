@@ -9,7 +9,8 @@ namespace OrgCom.Web.Features.Reports;
 /// The statistics form "Kết quả đánh giá, xếp loại chất lượng đảng viên" for a subtree and a year: the rollup of the
 /// Assessments area (<see cref="AssessmentReportQuery"/>, the one source of these numbers) laid out as a report table —
 /// required, rated, each level with its share of those rated, not rated with the reasons, the organizations whose
-/// assessment a leader let pass a rule (overrides) or not yet approved — with the year before under the totals.
+/// assessment a leader let pass a rule (overrides) or not yet approved, and the organizations as the levels above rated
+/// them (required, rated, each level with its share, not rated by reason) — with the year before under the totals.
 /// </summary>
 public sealed class AssessmentResultsForm(OrgComDbContext db, AssessmentReportQuery query)
 {
@@ -28,7 +29,22 @@ public sealed class AssessmentResultsForm(OrgComDbContext db, AssessmentReportQu
         .. NotAssessedReasons.All.Select(r => new ReportColumn("r:" + r, r.DisplayName(), NotAssessedGroup)),
         new("Overrides", "Tổ chức được cho phép vượt quy định", DrillDown: false),
         new("NotApproved", "Tổ chức chưa được phê duyệt", DrillDown: false),
+        // The organizations as the levels above rated them (OrganizationCounts): required, rated, each level with its
+        // share, not rated by reason (e.g. newly formed).
+        new("o:Required", "Tổ chức đảng phải xếp loại", DrillDown: false),
+        new("o:Rated", "Tổ chức đảng được xếp loại", DrillDown: false),
+        .. QualityLevels.All.SelectMany(l => new ReportColumn[]
+        {
+            new("o:" + l, "Số lượng", OrganizationGroup(l), DrillDown: false),
+            new("o:s:" + l, "Tỷ lệ (%)", OrganizationGroup(l), DrillDown: false, ShareOf: "o:" + l, ShareBase: "o:Rated"),
+        }),
+        new("o:NotRated", "Tổng số", NotRatedGroup, DrillDown: false),
+        .. OrganizationNotRatedReasons.All.Select(r => new ReportColumn("o:r:" + r, r.DisplayName(), NotRatedGroup, DrillDown: false)),
     ];
+
+    private const string NotRatedGroup = "Tổ chức đảng không xếp loại";
+
+    private static string OrganizationGroup(QualityLevel level) => "Tổ chức đảng " + level.DisplayName().ToLowerInvariant();
 
     public async Task<ReportTable> RunAsync(ReportRoot root, int year, CancellationToken ct)
     {
@@ -60,6 +76,11 @@ public sealed class AssessmentResultsForm(OrgComDbContext db, AssessmentReportQu
             "NotAssessed" => c.NotAssessed,
             "Overrides" => c.Overrides,
             "NotApproved" => c.Organizations - c.Approved,
+            "o:Required" => c.Orgs.Required,
+            "o:Rated" => c.Orgs.Rated,
+            "o:NotRated" => c.Orgs.NotRated,
+            var k when k.StartsWith("o:r:", StringComparison.Ordinal) => c.Orgs.NotRatedFor(Enum.Parse<OrganizationNotRatedReason>(k[4..])),
+            var k when k.StartsWith("o:", StringComparison.Ordinal) && Enum.TryParse<QualityLevel>(k[2..], out var orgLevel) => c.Orgs.Of(orgLevel),
             var k when k.StartsWith("r:", StringComparison.Ordinal) => c.NotAssessedFor(Enum.Parse<NotAssessedReason>(k[2..])),
             var k when Enum.TryParse<QualityLevel>(k, out var level) => c.Of(level),
             _ => 0,
@@ -67,7 +88,8 @@ public sealed class AssessmentResultsForm(OrgComDbContext db, AssessmentReportQu
         for (var i = 0; i < Columns.Count; i++)
         {
             if (Columns[i] is { IsShare: true } s)
-                values[i] = ReportTable.Share(values[Columns.ToList().FindIndex(x => x.Key == s.ShareOf)], c.Rated);
+                values[i] = ReportTable.Share(values[Columns.ToList().FindIndex(x => x.Key == s.ShareOf)],
+                    values[Columns.ToList().FindIndex(x => x.Key == s.ShareBase)]);
         }
         return values;
     }

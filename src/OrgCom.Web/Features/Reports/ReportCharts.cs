@@ -24,11 +24,12 @@ public static class ReportCharts
             ReportForm.AssessmentResults => new
             {
                 type = "bar",
-                labels = t.Columns.Where(c => c.IsShare).Select(c => c.Group ?? c.Header).ToArray(),
+                // The members' shares (the organizations' shares, on "o:Rated", are in the table only).
+                labels = t.Columns.Where(c => c.IsShare && c.ShareBase == "Rated").Select(c => c.Group ?? c.Header).ToArray(),
                 datasets = new object[]
                 {
-                    new { label = t.Comparison?.Label ?? "", data = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsShare).Select(x => (t.Comparison?.Totals[x.i] ?? 0) / 100m), backgroundColor = "#adb5bd" },
-                    new { label = t.PeriodText, data = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsShare).Select(x => t.Totals[x.i] / 100m), backgroundColor = "#b02a37" },
+                    new { label = t.Comparison?.Label ?? "", data = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsShare && x.c.ShareBase == "Rated").Select(x => (t.Comparison?.Totals[x.i] ?? 0) / 100m), backgroundColor = "#adb5bd" },
+                    new { label = t.PeriodText, data = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsShare && x.c.ShareBase == "Rated").Select(x => t.Totals[x.i] / 100m), backgroundColor = "#b02a37" },
                 },
             },
             ReportForm.MembersAtDate => new
