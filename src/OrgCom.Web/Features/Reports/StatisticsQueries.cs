@@ -329,11 +329,8 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     {
         var values = new Dictionary<(long Row, string Key), long>();
         await ReadAsync($"""
-            with {Subtree}, {await RowsAtAsync(date, ct)}
-            select s.row_id, 'k:' || o.kind, count(*)::bigint
-            from rows_at s join organizations o on o.id = s.id
-            where o.established_on <= @date and (o.dissolved_on is null or o.dissolved_on > @date)
-            group by 1, 2
+            with {await StandingCtesAsync(date, ct)}
+            select row_id, 'k:' || kind, count(*)::bigint from standing group by 1, 2
             union all
             select s.row_id, 'Members', sum(x.n)::bigint
             from ({MembershipAtDate.Counts("rows_at", "@date")}) x join rows_at s on s.id = x.organization_id
@@ -345,7 +342,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             added = OrganizationKinds.All.Where(k => !reachable.Contains(k) && reachable.Any(p => k.CanBeChildOf(p))).ToList() is { Count: > 0 } more
                 && more.All(reachable.Add);
         var kinds = OrganizationKinds.All.Where(k => reachable.Contains(k) || values.ContainsKey((root.Id, "k:" + k))).ToList();
-        var columns = kinds.Select(k => new ReportColumn("k:" + k, k.DisplayName(), "Số tổ chức đảng theo loại hình", DrillDown: false))
+        var columns = kinds.Select(k => new ReportColumn("k:" + k, k.DisplayName(), "Số tổ chức đảng theo loại hình"))
             .Append(new ReportColumn("Members", "Số đảng viên")).ToList();
         var rows = await RowsAsync(root, date, values, columns, null, ct);
         return new ReportTable
@@ -354,6 +351,17 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             OrganizationName = root.Name, To = date, Columns = columns, Rows = rows,
         };
     }
+
+    /// <summary>The CTEs <c>subtree</c>, <c>rows_at</c> (<see cref="RowsAtAsync"/>) and <c>standing (id, row_id, kind)</c>:
+    /// the organizations standing (established, not dissolved) at the end of <c>@date</c> in <c>@root</c>'s subtree as it
+    /// stood, with their row — what the organizations-by-kind form counts and its drill-down lists.</summary>
+    public async Task<string> StandingCtesAsync(DateOnly date, CancellationToken ct) => $"""
+        {Subtree}, {await RowsAtAsync(date, ct)},
+        standing as (
+            select s.id, s.row_id, o.kind
+            from rows_at s join organizations o on o.id = s.id
+            where o.established_on <= @date and (o.dissolved_on is null or o.dissolved_on > @date))
+        """;
 
     /// <summary>The CTE <c>rows_at (id, row_id)</c>: the subtree with each organization's row as the tree stood at the
     /// end of <c>@date</c> — the current tree (CTE <c>subtree</c>) when no organization changed parent since.</summary>
