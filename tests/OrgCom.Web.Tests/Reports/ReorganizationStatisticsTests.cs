@@ -295,6 +295,44 @@ public sealed class ReorganizationStatisticsTests : ReportTest
     }
 
     [Fact]
+    public async Task A_split_that_places_members_under_another_parent_without_any_change_of_parent_is_counted_member_by_member_too()
+    {
+        var client = await SignInAsync("hanoi");
+        var hanoi = await OrganizationIdAsync("T01");
+        var other = await OrganizationIdAsync("X00008");
+        var cell = await OrganizationIdAsync("X00008.CB01");
+        var members = await WithDbAsync(db => db.Members.Where(m => m.OrganizationId == cell
+                && (m.Status == OrgCom.Core.Members.MemberStatus.Official || m.Status == OrgCom.Core.Members.MemberStatus.Probationary
+                    || m.Status == OrgCom.Core.Members.MemberStatus.Candidate))
+            .Select(m => m.Id).OrderBy(i => i).ToListAsync());
+        // X00008's cell split on 01/10/2025: half of its members into a new cell of Ba Đình, half into X00008's second
+        // cell — reassignments only, no organization changes parent (the current tree is the tree of the whole year).
+        var form = new Dictionary<string, string>
+        {
+            ["Targets[0].IsNew"] = "true", ["Targets[0].Code"] = "X00004.CB81", ["Targets[0].Name"] = "Chi bộ Tổ dân phố số 81",
+            ["Targets[0].Kind"] = "Cell", ["Targets[0].ParentCode"] = "X00004",
+            ["Targets[1].IsNew"] = "false", ["Targets[1].ExistingCode"] = "X00008.CB02",
+            ["DecisionNumber"] = "83-QĐ/TU", ["EffectiveOn"] = "01/10/2025",
+        };
+        for (var i = 0; i < members.Count; i++)
+            form[$"MemberTargets[{members[i]}]"] = (i % 2).ToString();
+        var applied = await PostFormAsync(client, $"/Organizations/Split/{cell}?handler=Apply", form, $"/Organizations/Split/{cell}");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal(0, await ScalarAsync("select count(*) from organization_events where kind in ('Moved', 'Merged')"));
+        var moved = await NamesAtAsync(await OrganizationIdAsync("X00004.CB81"), D(2025, 12, 31));
+        Assert.NotEmpty(moved);
+
+        var badinh = await RowAsync(client, hanoi, Commune);
+        Assert.Equal(moved.Count, N(badinh, "ReorganizedIn"));
+        Assert.Equal(moved.Count, N(await RowAsync(client, hanoi, other), "ReorganizedOut"));
+        Assert.Equal(moved.Order(), (await DrillAsync(client, hanoi, Commune, "ReorganizedIn", moved.Count)).Order());
+        Assert.Equal(moved.Order(), (await DrillAsync(client, hanoi, other, "ReorganizedOut", moved.Count)).Order());
+        // Inside X00008's own report, the cell's row sent everyone it had (to both targets).
+        var sent = await NamesAtAsync(cell, D(2025, 9, 30));
+        Assert.Equal(sent.Order(), (await DrillAsync(client, other, cell, "ReorganizedOut", sent.Count)).Order());
+    }
+
+    [Fact]
     public async Task A_transfer_counts_only_at_the_rows_whose_subtree_it_crosses()
     {
         var client = await SignInAsync("hanoi");
