@@ -285,6 +285,15 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         // In Ba Đình's own report, A's row (it stands in X00008 now) sent its members.
         Assert.Equal(ofA.Order(), (await DrillAsync(client, Commune, A, "ReorganizedOut", ofA.Count)).Order());
 
+        // Its Excel is audited like every drill-down's, naming the row and the report.
+        var excel = await client.GetAsync($"/Reports/Members?Form=IncreaseDecrease&OrganizationId={hanoi}&From=01/01/2025&To=31/12/2025"
+            + $"&Measure=ReorganizedIn&Row={Commune}&handler=Excel");
+        Assert.Equal(OrgCom.Web.Infrastructure.Export.XlsxWriter.ContentType, excel.Content.Headers.ContentType!.MediaType);
+        var line = Assert.Single(await WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.EntityType == "members" && a.EntityKey == "export").ToListAsync()));
+        Assert.Equal(("hanoi", hanoi), (line.UserName, line.OrganizationId!.Value));
+        Assert.Contains("Nhận do sắp xếp tổ chức — Đảng bộ phường Ba Đình (báo cáo của", line.Reason);
+
         // Another province's staff: not found; a bad period: a Vietnamese message.
         var hcm = await SignInAsync("hcm");
         Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync(
