@@ -76,16 +76,23 @@ time_page "members received by reorganization, Hà Nội, $YEAR (hanoi)" "$hanoi
 time_page "home page (admin, whole country)" "$admin" "/"
 time_page "home page (hanoi)" "$hanoi" "/"
 
-echo "[bench] the report's aggregate statement alone, whole country, $YEAR:"
-psql_ -c "explain (analyze, buffers, summary) with subtree as (
-        select o.id, case when nlevel(o.path) > nlevel(r.path) then ltree2text(subpath(o.path, nlevel(r.path), 1))::bigint else o.id end as row_id
-        from organizations r join organizations o on o.path <@ r.path where r.id = $root)
-    select s.row_id, 'current', (sum(c.probationary + c.official))::bigint, 1
-    from member_counts c join subtree s on s.id = c.organization_id group by s.row_id
-    union all
-    select s.row_id, case when f.day > '$YEAR-12-31' then 'after' else f.flow end, sum(f.n)::bigint, member_flow_sign(f.flow)
-    from member_flows f join subtree s on s.id = f.organization_id where f.day >= '$YEAR-01-01'
-    group by s.row_id, case when f.day > '$YEAR-12-31' then 'after' else f.flow end, member_flow_sign(f.flow)" | grep -E "Execution Time|Planning Time"
+# The fast path's aggregate statement as StatisticsQueries writes it (the subtree by its path literal, one pass over the
+# flows since the opening), without the crossing-moves correction, timed by the server alone.
+explain_report() {
+    local label="$1" path="$2" depth
+    depth=$(( $(tr -cd . <<<"$path" | wc -c) + 1 ))
+    echo "[bench] the report's aggregate statement alone, $label, $YEAR: $(psql_ -c "explain (analyze, summary) 
+        select case when nlevel(o.path) > $depth then ltree2text(subpath(o.path, $depth, 1))::bigint else o.id end, 'Closing', sum(c.probationary + c.official)::bigint
+        from member_counts c join organizations o on o.id = c.organization_id where o.path <@ '$path'::ltree group by 1
+        union all
+        select case when nlevel(o.path) > $depth then ltree2text(subpath(o.path, $depth, 1))::bigint else o.id end,
+               case when f.day > '$YEAR-12-31' then 'Closing' else f.flow end,
+               sum(case when f.day > '$YEAR-12-31' then -f.n * member_flow_sign(f.flow) else f.n end)::bigint
+        from member_flows f join organizations o on o.id = f.organization_id
+        where o.path <@ '$path'::ltree and f.day >= '$YEAR-01-01' group by 1, 2" | grep -E "Execution Time" | xargs)"
+}
+explain_report "whole country" "$(psql_ -c "select path from organizations where id = $root")"
+explain_report "Hà Nội" "$(psql_ -c "select path from organizations where id = $province")"
 
 echo "[bench] machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;" \
     "PostgreSQL $(psql_ -c 'show server_version'), shared_buffers $(psql_ -c 'show shared_buffers'); load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -58,14 +58,14 @@ public sealed class Appointment
 
     public bool IsActive => EndedOn is null;
 
-    public static Result<Appointment> Create(Member member, Position position, AppointmentKind kind, string? decisionNumber,
+    public static Result<Appointment> Create(CadrePerson member, Position position, AppointmentKind kind, string? decisionNumber,
         DateOnly decisionDate, DateOnly startOn, DateOnly termEndsOn, bool isConcurrent, bool isActing,
         IReadOnlyList<HeldPost> activePosts, DateOnly today, RetirementSchedule? retirement = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(position);
-        if (member.Status.IsEnded())
-            return CadreErrors.NotAvailable(member.FullName, member.Status.DisplayName());
+        if (member.IsUnavailable)
+            return CadreErrors.NotAvailable(member.FullName, member.StatusText);
         if (!position.IsActive)
             return CadreErrors.PositionInactive(position.Name);
         if (!Enum.IsDefined(kind))

@@ -15,7 +15,7 @@ public enum EducationBand
 
 /// <summary>A cadre as the report counts them: once, at their highest post's level.</summary>
 public sealed record CadreFacts(long MemberId, Gender Gender, DateOnly BirthDate, bool BirthYearOnly, string? Ethnicity,
-    PoliticalTheoryLevel PoliticalTheory, string? Professional, PositionLevel Level);
+    PoliticalTheoryLevel PoliticalTheory, string? Professional, PositionLevel Level, bool IsPartyMember = true);
 
 /// <summary>The classifications of the cadre report (issue #6: by age band, gender, ethnicity, education, theory level,
 /// position level). The age bands are rule data (<c>cadre.report.age_bands</c>), not constants.</summary>

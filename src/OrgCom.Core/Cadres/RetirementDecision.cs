@@ -50,7 +50,7 @@ public sealed class RetirementDecision
     /// <summary>"theo quyết định số 12-QĐ/TU ngày 01/10/2026".</summary>
     public string DecisionText => $"theo quyết định số {DecisionNumber} ngày {DateText.Format(DecisionDate)}";
 
-    public static Result<RetirementDecision> Create(Member member, bool holdsPost, RetirementSchedule computed, RetirementDecisionKind? kind,
+    public static Result<RetirementDecision> Create(CadrePerson member, bool holdsPost, RetirementSchedule computed, RetirementDecisionKind? kind,
         DateOnly pensionFrom, string? decisionNumber, DateOnly decisionDate, string? reason, RuleBook rules, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -60,17 +60,17 @@ public sealed class RetirementDecision
     }
 
     /// <summary>Replaces the decision by a new one (the same checks); nothing changes when refused.</summary>
-    public Result Revise(Member member, bool holdsPost, RetirementSchedule computed, RetirementDecisionKind? kind, DateOnly pensionFrom,
+    public Result Revise(CadrePerson member, bool holdsPost, RetirementSchedule computed, RetirementDecisionKind? kind, DateOnly pensionFrom,
         string? decisionNumber, DateOnly decisionDate, string? reason, RuleBook rules, DateOnly today) =>
         Apply(member, holdsPost, computed, kind, pensionFrom, decisionNumber, decisionDate, reason, rules, today);
 
-    private Result Apply(Member member, bool holdsPost, RetirementSchedule computed, RetirementDecisionKind? kind, DateOnly pensionFrom,
+    private Result Apply(CadrePerson member, bool holdsPost, RetirementSchedule computed, RetirementDecisionKind? kind, DateOnly pensionFrom,
         string? decisionNumber, DateOnly decisionDate, string? reason, RuleBook rules, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(computed);
         ArgumentNullException.ThrowIfNull(rules);
-        if (member.Status.IsEnded())
-            return CadreErrors.NotAvailable(member.FullName, member.Status.DisplayName(), "ghi quyết định nghỉ hưu cho");
+        if (member.IsUnavailable)
+            return CadreErrors.NotAvailable(member.FullName, member.StatusText, "ghi quyết định nghỉ hưu cho");
         if (!holdsPost)
             return CadreErrors.RetirementDecisionNotCadre(member.FullName);
         if (kind is not { } k || !Enum.IsDefined(k))

@@ -99,13 +99,13 @@ public sealed class Rotation
         _ => RotationDirection.Sideways,
     };
 
-    public static Result<Rotation> Create(Member member, RotationOrigin? origin, long toOrganizationId, string? toPositionName,
+    public static Result<Rotation> Create(CadrePerson member, RotationOrigin? origin, long toOrganizationId, string? toPositionName,
         PositionLevel? toLevel, RotationDirection? chosenDirection, string? decisionNumber, DateOnly decisionDate, DateOnly startOn,
         DateOnly plannedEndOn, string? purpose, IReadOnlyList<RotationPeriod> otherRotations, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(member);
-        if (member.Status.IsEnded())
-            return CadreErrors.NotAvailable(member.FullName, member.Status.DisplayName(), "luân chuyển");
+        if (member.IsUnavailable)
+            return CadreErrors.NotAvailable(member.FullName, member.StatusText, "luân chuyển");
         if (origin is null)
             return CadreErrors.RotationNotCadre(member.FullName);
         if (toOrganizationId == origin.OrganizationId)

@@ -38,6 +38,9 @@ public sealed class OrgComDbContext(
     public DbSet<OrgCom.Core.Cadres.PersonnelSubmission> PersonnelSubmissions => Set<OrgCom.Core.Cadres.PersonnelSubmission>();
     public DbSet<OrgCom.Core.Cadres.SubmissionCadre> SubmissionCadres => Set<OrgCom.Core.Cadres.SubmissionCadre>();
     public DbSet<OrgCom.Core.Cadres.SubmissionDocumentTick> SubmissionDocumentTicks => Set<OrgCom.Core.Cadres.SubmissionDocumentTick>();
+    public DbSet<OrgCom.Core.Cadres.NonMemberCadre> NonMemberCadres => Set<OrgCom.Core.Cadres.NonMemberCadre>();
+    /// <summary>Members and non-member cadres as the cadre functions read a person (view cadre_people, ADR 0014).</summary>
+    public DbSet<OrgCom.Core.Cadres.CadrePerson> CadrePeople => Set<OrgCom.Core.Cadres.CadrePerson>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -101,6 +104,11 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
         builder.Entity<OrgCom.Core.Cadres.SubmissionDocumentTick>().HasQueryFilter(x =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
+        // A cadre outside the party belongs to the organization that registered them; the person view to the person's.
+        builder.Entity<OrgCom.Core.Cadres.NonMemberCadre>().HasQueryFilter(c =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == c.OrganizationId));
+        builder.Entity<OrgCom.Core.Cadres.CadrePerson>().HasQueryFilter(p =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
 

@@ -30,6 +30,9 @@ public sealed class ScopeSweepTests : AppTest
     {
         /// <summary>A rotation within Hồ Chí Minh City (from the city to phường Sài Gòn).</summary>
         public long Rotation { get; init; }
+
+        /// <summary>A cadre outside the party registered by phường Sài Gòn (ADR 0014).</summary>
+        public long NonMemberCadre { get; init; }
     }
 
     private async Task<Foreign> PlantForeignDataAsync()
@@ -73,7 +76,15 @@ public sealed class ScopeSweepTests : AppTest
             await db.SaveChangesAsync();
             var appointment = await db.Appointments.Where(a => a.OrganizationId == province.Id && a.Kind != OrgCom.Core.Cadres.AppointmentKind.Election)
                 .Select(a => a.Id).FirstAsync();
-            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment) { Rotation = rotation.Id };
+            var outsider = OrgCom.Core.Cadres.NonMemberCadre.Register(commune.Id, new OrgCom.Core.Cadres.NonMemberCadreDetails(
+                $"Lý Thị {Marker}", Gender.Female, new DateOnly(1975, 4, 4), false, "Kinh", null, null, PoliticalTheoryLevel.None,
+                $"Quê {Marker}", null, $"Nơi {Marker}"), new DateOnly(2026, 11, 21)).Value!;
+            db.NonMemberCadres.Add(outsider);
+            await db.SaveChangesAsync();
+            return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment)
+            {
+                Rotation = rotation.Id, NonMemberCadre = outsider.Id,
+            };
         });
     }
 
@@ -95,6 +106,7 @@ public sealed class ScopeSweepTests : AppTest
             ("Cadres", "rotationId") => foreign.Rotation.ToString(),
             ("Cadres", "submissionId") => foreign.Submission.ToString(),
             ("Cadres", "appointmentId") => foreign.Appointment.ToString(),
+            ("Cadres", "id") => foreign.NonMemberCadre.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
             // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.

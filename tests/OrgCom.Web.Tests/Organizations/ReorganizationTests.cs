@@ -59,10 +59,10 @@ public sealed class ReorganizationTests : AppTest
                 && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
             .Select(m => m.Id).OrderBy(id => id).ToListAsync());
 
-    private async Task<List<long>> MembersAsOfAsync(string code, DateOnly on) => await WithDbAsync(async db =>
+    private async Task<List<long>> MembersAsOfAsync(string code, DateOnly on, bool subtree = false) => await WithDbAsync(async db =>
     {
         var id = await db.Organizations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync();
-        return (await db.Database.SqlQuery<long>($"select member_id as \"Value\" from members_as_of({id}, {on}, false)").ToListAsync())
+        return (await db.Database.SqlQuery<long>($"select member_id as \"Value\" from members_as_of({id}, {on}, {subtree})").ToListAsync())
             .Order().ToList();
     });
 
@@ -330,5 +330,43 @@ public sealed class ReorganizationTests : AppTest
             ["NewName"] = "Chi bộ số 6 cũ", ["DecisionNumber"] = "82-QĐ/ĐU", ["EffectiveOn"] = "15/11/2025",
         }));
         Assert.Contains("thay đổi mới phải có ngày hiệu lực từ ngày đó trở đi", earlier.QuerySelector("[data-testid=errors]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_move_a_rename_and_a_refused_dissolution_keep_every_member_counted_once()
+    {
+        var client = await SignInAsync("hanoi");
+        var on = new DateOnly(2025, 11, 1);
+        var before = await CensusAsync("T01", on);
+        var cell = await OrganizationIdAsync("X00004.CB05");
+        var moved = await PostFormAsync(client, $"/Organizations/Move/{cell}", new()
+        {
+            ["NewParentCode"] = "X00008", ["DecisionNumber"] = "90-QĐ/TU", ["EffectiveOn"] = "01/11/2025",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        await AssertInvariantAsync(before, "T01", on);
+        // The move took the cell's members with it: the ward it left no longer counts them, the other one does.
+        var movedMembers = (await MembersAsOfAsync("X00004.CB05", on)).Intersect(await MembersAsOfAsync("X00004.CB05", on.AddDays(-1))).ToList();
+        Assert.NotEmpty(movedMembers);
+        Assert.Empty((await MembersAsOfAsync("X00004", on, subtree: true)).Intersect(movedMembers));
+        Assert.Subset((await MembersAsOfAsync("X00008", on, subtree: true)).ToHashSet(), movedMembers.ToHashSet());
+        Assert.Subset((await MembersAsOfAsync("X00004", on.AddDays(-1), subtree: true)).ToHashSet(), movedMembers.ToHashSet());
+
+        var renamed = await PostFormAsync(client, $"/Organizations/Rename/{cell}", new()
+        {
+            ["NewName"] = "Chi bộ Tổ dân phố số 5 đổi tên", ["DecisionNumber"] = "91-QĐ/ĐU", ["EffectiveOn"] = "01/11/2025",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        await AssertInvariantAsync(before, "T01", on);
+
+        // Dissolving an organization that still has members is refused and changes nothing.
+        var refused = await DocumentAsync(await PostFormAsync(client, $"/Organizations/Dissolve/{cell}", new()
+        {
+            ["DecisionNumber"] = "92-QĐ/ĐU", ["EffectiveOn"] = "02/11/2025",
+        }));
+        Assert.NotNull(refused.QuerySelector("[data-testid=errors]"));
+        Assert.Null((await WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == cell))).DissolvedOn);
+        Assert.False(await WithDbAsync(db => db.Reorganizations.AnyAsync(r => r.DecisionNumber == "92-QĐ/ĐU")));
+        await AssertInvariantAsync(before, "T01", on);
     }
 }

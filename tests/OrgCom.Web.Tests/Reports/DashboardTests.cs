@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using OrgCom.Core.Members;
 using OrgCom.Web.Data;
@@ -143,6 +144,52 @@ public sealed class DashboardTests : ReportTest
                                   union all (select * from member_counts except select * from counts_kept)) d
             """));
         Assert.True(await ScalarAsync("select count(*) from member_flows where flow in ('TransferredOut', 'Died', 'TransferredInWithinProvince', 'TransferredInOtherProvince', 'Expelled', 'Readmitted')") >= 6);
+    }
+
+    /// <summary>The bars "Tăng" and "Giảm" of the home page's trend for 03/2026 and 04/2026 (the fixed clock's last twelve months).</summary>
+    private async Task<(long UpMarch, long DownMarch, long UpApril, long DownApril)> TrendAsync(string user)
+    {
+        var page = await GetDocumentAsync(await SignInAsync(user), "/");
+        var chart = System.Text.Json.JsonDocument.Parse(page.QuerySelector("canvas#trend")!.GetAttribute("data-chart")!).RootElement;
+        var labels = chart.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToList();
+        long Bar(int dataset, string month) => chart.GetProperty("datasets")[dataset].GetProperty("data")[labels.IndexOf(month)].GetInt64();
+        return (Bar(0, "03/2026"), Bar(1, "03/2026"), Bar(0, "04/2026"), Bar(1, "04/2026"));
+    }
+
+    [Fact]
+    public async Task A_transfer_inside_the_scope_is_neither_an_increase_nor_a_decrease_of_the_trend()
+    {
+        var hanoiBefore = await TrendAsync("hanoi");
+        var adminBefore = await TrendAsync("admin");
+        var rules = Factory.Services.GetRequiredService<RuleBookProvider>();
+        var context = await rules.ContextAsync("(kiểm thử)", CancellationToken.None);
+        await WithDbAsync(async db =>
+        {
+            Member Import(string name, long org)
+            {
+                var m = Member.Import(org, new Identity(name, null, Gender.Male, D(1980, 5, 5), false, null, null, null, null, "Kinh", "Không", null),
+                    MemberStatus.Official, D(2010, 1, 1), D(2010, 1, 11), D(2011, 1, 11), null, "(kiểm thử)");
+                db.Members.Add(m);
+                return m;
+            }
+            var inside = Import("Trần Văn Trong Thành Phố", A);
+            var fromHcm = Import("Trần Văn Từ Miền Nam", C);
+            await db.SaveChangesAsync();
+            foreach (var (member, to, issued, received) in new[] { (inside, B, D(2026, 3, 2), D(2026, 3, 10)), (fromHcm, A, D(2026, 4, 1), D(2026, 4, 6)) })
+            {
+                var transfer = member.IssueTransfer(TransferKind.Permanent, to, issued, null, "GT-XH-" + member.Id, null, context);
+                Assert.True(transfer.IsSuccess, transfer.Error?.Message);
+                db.Transfers.Add(transfer.Value!);
+                Assert.True(member.ReceiveTransfer(transfer.Value!, received, context).IsSuccess);
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // Hà Nội: the move between its two cells in March is neither; the arrival from Hồ Chí Minh City in April is an increase.
+        Assert.Equal(hanoiBefore with { UpApril = hanoiBefore.UpApril + 1 }, await TrendAsync("hanoi"));
+        // The whole country: both are moves inside it.
+        Assert.Equal(adminBefore, await TrendAsync("admin"));
     }
 }
 

@@ -36,7 +36,8 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
         b.OwnedByOrganization(a => a.OrganizationId, Permission.Write | Permission.Approve);
         b.Property(a => a.Id).UseIdentityAlwaysColumn();
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        // member_id names a person of cadre_people (a member or a non-member cadre, ADR 0014): integrity is kept by the
+        // trigger cadre_person_exists (migration NonMemberCadresView), not by a foreign key to members.
         b.HasOne<Position>().WithMany().HasForeignKey(a => a.PositionId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.PositionName).HasMaxLength(Position.MaxNameLength + Position.MaxBodyNameLength + 3);
         b.Property(a => a.Level).HasConversion<string>().HasMaxLength(30);
@@ -103,7 +104,8 @@ public sealed class RotationConfiguration : IEntityTypeConfiguration<Rotation>
         // return (docs/adr/0012-rotations.md).
         b.OwnedByEitherOrganization(r => r.FromOrganizationId, r => r.ToOrganizationId);
         b.Property(r => r.Id).UseIdentityAlwaysColumn();
-        b.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
+        // member_id names a person of cadre_people (a member or a non-member cadre, ADR 0014): integrity is kept by the
+        // trigger cadre_person_exists (migration NonMemberCadresView), not by a foreign key to members.
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.FromOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.ToOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Appointment>().WithMany().HasForeignKey(r => r.FromAppointmentId).OnDelete(DeleteBehavior.Restrict);
@@ -133,7 +135,8 @@ public sealed class RetirementDecisionConfiguration : IEntityTypeConfiguration<R
         // In the scope of the cadre's organization when decided (docs/architecture.md, cadres).
         b.OwnedByOrganization(d => d.OrganizationId);
         b.Property(d => d.Id).UseIdentityAlwaysColumn();
-        b.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
+        // member_id names a person of cadre_people (a member or a non-member cadre, ADR 0014): integrity is kept by the
+        // trigger cadre_person_exists (migration NonMemberCadresView), not by a foreign key to members.
         b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.Property(d => d.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);

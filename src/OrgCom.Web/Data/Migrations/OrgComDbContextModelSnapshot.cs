@@ -521,6 +521,163 @@ namespace OrgCom.Web.Data.Migrations
                         .HasAnnotation("OrgCom:ScopeWritePermission", 6);
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Cadres.CadrePerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<bool>("BirthYearOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("birth_year_only");
+
+                    b.Property<string>("Ethnicity")
+                        .HasColumnType("text")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("full_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Hometown")
+                        .HasColumnType("text")
+                        .HasColumnName("hometown");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_party_member");
+
+                    b.Property<string>("MemberStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("member_status");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PoliticalTheory")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("political_theory");
+
+                    b.Property<string>("Professional")
+                        .HasColumnType("text")
+                        .HasColumnName("professional");
+
+                    b.Property<string>("Religion")
+                        .HasColumnType("text")
+                        .HasColumnName("religion");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_people");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("cadre_people", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.NonMemberCadre", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("nextval('members_id_seq'::regclass)");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<bool>("BirthYearOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("birth_year_only");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Hometown")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("hometown");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PoliticalTheory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("political_theory");
+
+                    b.Property<string>("Professional")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("professional");
+
+                    b.Property<string>("Religion")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("religion");
+
+                    b.Property<string>("Workplace")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("workplace");
+
+                    b.HasKey("Id")
+                        .HasName("pk_non_member_cadres");
+
+                    b.HasIndex("CitizenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_non_member_cadres_citizen_id")
+                        .HasFilter("citizen_id is not null");
+
+                    b.HasIndex("OrganizationId", "FullName")
+                        .HasDatabaseName("ix_non_member_cadres_organization_id_full_name");
+
+                    b.ToTable("non_member_cadres", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 2);
+                });
+
             modelBuilder.Entity("OrgCom.Core.Cadres.PersonnelSubmission", b =>
                 {
                     b.Property<long>("Id")
@@ -2677,13 +2834,6 @@ namespace OrgCom.Web.Data.Migrations
 
             modelBuilder.Entity("OrgCom.Core.Cadres.Appointment", b =>
                 {
-                    b.HasOne("OrgCom.Core.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_members_member_id");
-
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -2697,6 +2847,16 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.NonMemberCadre", b =>
+                {
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_non_member_cadres_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.PersonnelSubmission", b =>
@@ -2776,13 +2936,6 @@ namespace OrgCom.Web.Data.Migrations
 
             modelBuilder.Entity("OrgCom.Core.Cadres.RetirementDecision", b =>
                 {
-                    b.HasOne("OrgCom.Core.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_retirement_decisions_members_member_id");
-
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -2805,13 +2958,6 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_rotations_organizations_from_organization_id");
-
-                    b.HasOne("OrgCom.Core.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_rotations_members_member_id");
 
                     b.HasOne("OrgCom.Core.Organizations.Organization", null)
                         .WithMany()

@@ -21,7 +21,7 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
 {
     public List<Rotations.RotationRow> Rotations { get; private set; } = [];
     public DateOnly Today { get; private set; }
-    public Member Member { get; private set; } = null!;
+    public CadrePerson Member { get; private set; } = null!;
     public List<Appointment> History { get; private set; } = [];
     public List<PositionOption> Positions { get; private set; } = [];
     public string TermRule { get; private set; } = "";
@@ -138,7 +138,7 @@ public sealed class AppointModel(OrgComDbContext db, CadreQueries queries, Curre
 
     private async Task<bool> LoadAsync(long memberId, CancellationToken ct)
     {
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
+        var member = await db.CadrePeople.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
         if (member is null)
             return false;
         Member = member;

@@ -13,14 +13,22 @@ public sealed record PositionOption(long Id, string Name, string? BodyName, Posi
     public string Title => BodyName is null ? Name : $"{Name} · {BodyName}";
 }
 
-/// <summary>A cadre: a member holding at least one active post in the user's scope.</summary>
-public sealed record CadreOption(long MemberId, string FullName, string Posts);
+/// <summary>A cadre: a person (member or not, ADR 0014) holding at least one active post in the user's scope.</summary>
+public sealed record CadreOption(long MemberId, string FullName, string Posts, bool IsPartyMember = true)
+{
+    /// <summary>The name as the lists show it: "(ngoài Đảng)" after a non-member's.</summary>
+    public string Label => IsPartyMember ? FullName : $"{FullName} (ngoài Đảng)";
+}
 
 /// <summary>An active post with the person holding it, for the forecast and the worklist.</summary>
 public sealed record ActivePost(
     long AppointmentId, long MemberId, string FullName, Gender Gender, DateOnly BirthDate, bool BirthYearOnly,
     long PositionId, string PositionName, PositionLevel Level, long OrganizationId, string OrganizationName, AppointmentKind Kind,
-    DateOnly StartOn, DateOnly TermEndsOn, bool IsConcurrent, bool IsActing, bool IsCommitteeSeat);
+    DateOnly StartOn, DateOnly TermEndsOn, bool IsConcurrent, bool IsActing, bool IsCommitteeSeat, bool IsPartyMember = true)
+{
+    /// <summary>The person's dossier: the member dossier or the non-member cadre's page.</summary>
+    public string DossierUrl => IsPartyMember ? $"/Members/Details/{MemberId}" : $"/Cadres/People/{MemberId}";
+}
 
 /// <summary>The queries the cadre pages share. Everything goes through the scope filters of the DbContext.</summary>
 public sealed class CadreQueries(OrgComDbContext db)
@@ -45,14 +53,17 @@ public sealed class CadreQueries(OrgComDbContext db)
     }
 
     /// <summary>Cadres in scope with their active posts, grouped in SQL so each one listed has all its posts, whatever the
-    /// number of posts; at most 2.000 cadres, in name order.</summary>
-    public Task<List<CadreOption>> CadresAsync(CancellationToken ct) => db.Appointments
+    /// number of posts; at most 2.000 cadres, in name order. Members and cadres outside the party alike (the view
+    /// cadre_people, ADR 0014); <paramref name="partyMembersOnly"/> for the functions that take members only (planning,
+    /// submissions).</summary>
+    public Task<List<CadreOption>> CadresAsync(CancellationToken ct, bool partyMembersOnly = false) => db.Appointments
         .Where(a => a.EndedOn == null)
-        .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName, a.PositionName })
-        .GroupBy(x => new { x.Id, x.FullName })
+        .Join(db.CadrePeople.Where(m => !partyMembersOnly || m.IsPartyMember), a => a.MemberId, m => m.Id,
+            (a, m) => new { m.Id, m.FullName, m.IsPartyMember, a.PositionName })
+        .GroupBy(x => new { x.Id, x.FullName, x.IsPartyMember })
         .OrderBy(g => g.Key.FullName).ThenBy(g => g.Key.Id)
         .Take(2000)
-        .Select(g => new CadreOption(g.Key.Id, g.Key.FullName, string.Join("; ", g.Select(x => x.PositionName))))
+        .Select(g => new CadreOption(g.Key.Id, g.Key.FullName, string.Join("; ", g.Select(x => x.PositionName)), g.Key.IsPartyMember))
         .ToListAsync(ct);
 
     /// <summary>
@@ -75,7 +86,7 @@ public sealed class CadreQueries(OrgComDbContext db)
     {
         var query = from a in db.Appointments
                     where a.EndedOn == null
-                    join m in db.Members on a.MemberId equals m.Id
+                    join m in db.CadrePeople on a.MemberId equals m.Id
                     join p in db.Positions on a.PositionId equals p.Id
                     join o in db.Organizations on a.OrganizationId equals o.Id
                     select new { a, m, p, o };
@@ -98,7 +109,7 @@ public sealed class CadreQueries(OrgComDbContext db)
         var posts = await ordered.Take(limit + 1)
             .Select(x => new ActivePost(x.a.Id, x.m.Id, x.m.FullName, x.m.Gender, x.m.BirthDate, x.m.BirthYearOnly,
                 x.p.Id, x.a.PositionName, x.a.Level, x.o.Id, x.o.Name, x.a.Kind, x.a.StartOn, x.a.TermEndsOn, x.a.IsConcurrent,
-                x.a.IsActing, x.p.IsCommitteeSeat))
+                x.a.IsActing, x.p.IsCommitteeSeat, x.m.IsPartyMember))
             .ToListAsync(ct);
         return posts.Count > limit ? (posts[..limit], true) : (posts, false);
     }

@@ -34,7 +34,7 @@ public sealed class EligibilityModel(OrgComDbContext db, CadreQueries queries, R
         if (MemberId is null && PositionId is null)
             return Page();
 
-        var member = MemberId is { } m ? await db.Members.AsNoTracking().SingleOrDefaultAsync(x => x.Id == m, ct) : null;
+        var member = MemberId is { } m ? await db.CadrePeople.AsNoTracking().SingleOrDefaultAsync(x => x.Id == m, ct) : null;
         if (member is null)
             ModelState.AddModelError(nameof(MemberId), "Hãy chọn cán bộ trong phạm vi của bạn.");
         var position = PositionId is { } p ? await db.Positions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;

@@ -82,7 +82,7 @@ public sealed class LocalHeadsModel(OrgComDbContext db, TimeProvider clock) : Pa
                            where a.EndedOn == null && !a.IsActing
                            join p in db.Positions on a.PositionId equals p.Id
                            where p.BodyKind == BodyKind.Party && p.IsCommitteeSeat && (p.Level == PositionLevel.Provincial || p.Level == PositionLevel.Commune)
-                           join m in db.Members on a.MemberId equals m.Id
+                           join m in db.CadrePeople on a.MemberId equals m.Id
                            join o in db.Organizations on a.OrganizationId equals o.Id
                            select new
                            {

@@ -25,7 +25,7 @@ public sealed class ReappointModel(OrgComDbContext db, CadreQueries queries, Cur
     RuleBookProvider rules, TimeProvider clock) : PageModel
 {
     public Appointment Current { get; private set; } = null!;
-    public Member Member { get; private set; } = null!;
+    public CadrePerson Member { get; private set; } = null!;
     public ReappointmentPlan? Plan { get; private set; }
     public string? Problem { get; private set; }
 
@@ -117,7 +117,7 @@ public sealed class ReappointModel(OrgComDbContext db, CadreQueries queries, Cur
         if (current is null)
             return false;
         Current = current;
-        Member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == current.MemberId, ct);
+        Member = await db.CadrePeople.AsNoTracking().SingleAsync(m => m.Id == current.MemberId, ct);
         var (book, calendar) = await rules.GetAsync(ct);
         var retirement = OrgCom.Core.Cadres.Retirement.For(Member.Gender, Member.BirthDate, Member.BirthYearOnly, book);
         if (!retirement.IsSuccess)

@@ -15,14 +15,28 @@ namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>
 /// The cadre report of the user's scope: cadres (members holding an active post, counted once at their highest post's
-/// level) by age band, gender, ethnicity, education and theory level; planned cadres per position; retirements by year.
+/// level) by age band, gender, ethnicity, education and theory level, party members and cadres outside the party (ADR 0014)
+/// apart or together; planned cadres per position; retirements by year.
 /// Tables and Chart.js charts, printable; Excel in the report layout (title, organization, date, grouped headers, totals).
 /// </summary>
 public sealed class ReportModel(OrgComDbContext db, CurrentUser currentUser, RuleBookProvider rules, TimeProvider clock) : PageModel
 {
     public const int RetirementYears = 5;
 
-    public sealed record LevelRow(string Name, int Total, int Women, int Minorities, int[] Ages, int[] Theory, int[] Education);
+    public sealed record LevelRow(string Name, int Total, int Women, int Minorities, int[] Ages, int[] Theory, int[] Education, int NonMembers = 0);
+
+    /// <summary>Which cadres are counted: "" all, "member" party members only, "nonmember" cadres outside the party only.</summary>
+    [BindProperty(SupportsGet = true)] public string? Party { get; set; }
+
+    public const string PartyMembers = "member";
+    public const string NonMembers = "nonmember";
+
+    public string PartyText => Party switch
+    {
+        PartyMembers => "chỉ cán bộ là đảng viên",
+        NonMembers => "chỉ cán bộ ngoài Đảng",
+        _ => "đảng viên và ngoài Đảng",
+    };
 
     public DateOnly Today { get; private set; }
     public string ScopeName { get; private set; } = "";
@@ -67,6 +81,7 @@ public sealed class ReportModel(OrgComDbContext db, CurrentUser currentUser, Rul
             var band = i;
             columns.Add(Col.Integer(CadreStatistics.DisplayName(EducationColumns[i]), r => r.Education[band], width: 9, group: "Chuyên môn", total: XlsxTotal.Sum));
         }
+        columns.Add(Col.Integer("Ngoài Đảng", r => r.NonMembers, width: 10, total: XlsxTotal.Sum));
         var report = new XlsxReport<LevelRow>(columns)
         {
             SheetName = "Báo cáo cán bộ",
@@ -74,7 +89,7 @@ public sealed class ReportModel(OrgComDbContext db, CurrentUser currentUser, Rul
             [
                 "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG ĐỘI NGŨ CÁN BỘ",
                 $"Đơn vị: {ScopeName}",
-                $"Cán bộ đang giữ chức vụ, tính một lần theo chức vụ cao nhất · Nhóm tuổi: {AgeRule} · {XlsxReport<LevelRow>.ExportedOnLine(Today)}",
+                $"Cán bộ đang giữ chức vụ ({PartyText}), tính một lần theo chức vụ cao nhất · Nhóm tuổi: {AgeRule} · {XlsxReport<LevelRow>.ExportedOnLine(Today)}",
             ],
             TotalsRow = true,
             AutoFilter = false,
@@ -95,13 +110,18 @@ public sealed class ReportModel(OrgComDbContext db, CurrentUser currentUser, Rul
         ScopeName = currentUser.IsUnrestricted ? "Toàn quốc" : string.Join("; ", await db.Organizations
             .Where(o => granted.Contains(o.Id)).OrderBy(o => o.Id).Select(o => o.Name).ToListAsync(ct));
 
+        bool? partyMember = Party switch { PartyMembers => true, NonMembers => false, _ => null };
+        if (partyMember is null)
+            Party = null;
         var posts = await (from a in db.Appointments
                            where a.EndedOn == null
-                           join m in db.Members on a.MemberId equals m.Id
-                           select new { m.Id, m.Gender, m.BirthDate, m.BirthYearOnly, m.Ethnicity, m.PoliticalTheory, m.Professional, a.Level })
+                           join m in db.CadrePeople on a.MemberId equals m.Id
+                           where partyMember == null || m.IsPartyMember == partyMember
+                           select new { m.Id, m.Gender, m.BirthDate, m.BirthYearOnly, m.Ethnicity, m.PoliticalTheory, m.Professional, a.Level, m.IsPartyMember })
             .ToListAsync(ct);
         var cadres = posts.GroupBy(p => p.Id).Select(g => g.OrderBy(p => p.Level).First())
-            .Select(p => new CadreFacts(p.Id, p.Gender, p.BirthDate, p.BirthYearOnly, p.Ethnicity, p.PoliticalTheory, p.Professional, p.Level))
+            .Select(p => new CadreFacts(p.Id, p.Gender, p.BirthDate, p.BirthYearOnly, p.Ethnicity, p.PoliticalTheory, p.Professional, p.Level,
+                p.IsPartyMember))
             .ToList();
         Levels = Enum.GetValues<PositionLevel>().Select(l => Row(l.DisplayName(), cadres.Where(c => c.Level == l).ToList(), bounds)).ToList();
         Total = Row("Tổng số", cadres, bounds);
@@ -137,6 +157,6 @@ public sealed class ReportModel(OrgComDbContext db, CurrentUser currentUser, Rul
             education[Array.IndexOf(EducationColumns, CadreStatistics.EducationOf(c.Professional))]++;
         }
         return new LevelRow(name, cadres.Count, cadres.Count(c => c.Gender == Gender.Female),
-            cadres.Count(c => CadreStatistics.IsEthnicMinority(c.Ethnicity)), ages, theory, education);
+            cadres.Count(c => CadreStatistics.IsEthnicMinority(c.Ethnicity)), ages, theory, education, cadres.Count(c => !c.IsPartyMember));
     }
 }

@@ -47,6 +47,7 @@ public sealed class RetirementModel(CadreQueries queries, RetirementDecisionQuer
         [
             XlsxColumn<Row>.RowNumber(),
             XlsxColumn<Row>.Text("Họ và tên", r => r.Post.FullName, width: 28),
+            XlsxColumn<Row>.Text("Đảng viên / Ngoài Đảng", r => r.Post.IsPartyMember ? "Đảng viên" : "Ngoài Đảng", width: 14),
             XlsxColumn<Row>.Text("Chức vụ", r => r.Post.PositionName, width: 40),
             XlsxColumn<Row>.Text("Cấp", r => r.Post.Level.DisplayName(), width: 20),
             XlsxColumn<Row>.Text("Tổ chức đảng", r => r.Post.OrganizationName, width: 32),

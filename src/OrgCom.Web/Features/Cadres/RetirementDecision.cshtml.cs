@@ -23,7 +23,7 @@ namespace OrgCom.Web.Features.Cadres;
 public sealed class RetirementDecisionModel(OrgComDbContext db, CadreQueries cadres, CurrentUser currentUser, AuditRecorder audit,
     RuleBookProvider rules, TimeProvider clock) : PageModel
 {
-    public Member Member { get; private set; } = null!;
+    public CadrePerson Member { get; private set; } = null!;
     public RetirementSchedule? Computed { get; private set; }
     public string? ComputedProblem { get; private set; }
     public RetirementDecision? Existing { get; private set; }
@@ -97,7 +97,7 @@ public sealed class RetirementDecisionModel(OrgComDbContext db, CadreQueries cad
 
     private async Task<bool> LoadAsync(long memberId, CancellationToken ct)
     {
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
+        var member = await db.CadrePeople.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
         if (member is null)
             return false;
         Member = member;

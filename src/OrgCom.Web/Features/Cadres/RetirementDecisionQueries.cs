@@ -26,13 +26,13 @@ public sealed class RetirementDecisionQueries(OrgComDbContext db)
         var ids = memberIds.ToArray();
         return (from a in db.Appointments
                 where a.EndedOn == null && ids.Contains(a.MemberId)
-                join m in db.Members on a.MemberId equals m.Id
+                join m in db.CadrePeople on a.MemberId equals m.Id
                 join p in db.Positions on a.PositionId equals p.Id
                 join o in db.Organizations on a.OrganizationId equals o.Id
                 where !appointedOnly || !p.IsCommitteeSeat
                 orderby a.Id
                 select new ActivePost(a.Id, m.Id, m.FullName, m.Gender, m.BirthDate, m.BirthYearOnly, p.Id, a.PositionName, a.Level, o.Id,
-                    o.Name, a.Kind, a.StartOn, a.TermEndsOn, a.IsConcurrent, a.IsActing, p.IsCommitteeSeat))
+                    o.Name, a.Kind, a.StartOn, a.TermEndsOn, a.IsConcurrent, a.IsActing, p.IsCommitteeSeat, m.IsPartyMember))
             .ToListAsync(ct);
     }
 }

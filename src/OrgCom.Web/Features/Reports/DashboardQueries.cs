@@ -38,7 +38,10 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         // At the root (the whole country) nothing needs filtering: skip the join with the tree.
         var whole = !path.Contains('.');
-        string Scoped(string alias, string column) => whole ? "" : $"join organizations {alias} on {alias}.id = {column} and {alias}.path <@ @path::ltree";
+        // The path is written as a literal, not bound: the plan the server caches for a prepared statement assumes a
+        // subtree of a few hundred organizations and probes the flows organization by organization (ADR 0011).
+        var subtree = whole ? "" : StatisticsQueries.PathLiteral(path);
+        string Scoped(string alias, string column) => whole ? "" : $"join organizations {alias} on {alias}.id = {column} and {alias}.path <@ {subtree}";
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -53,25 +56,33 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
                 BatchCommands =
                 {
                     new("select set_config('statement_timeout', @timeout_ms, true)"),
-                    new($"select count(*) from organizations o where o.dissolved_on is null {(whole ? "" : "and o.path <@ @path::ltree")}"),
+                    new($"select count(*) from organizations o where o.dissolved_on is null {(whole ? "" : $"and o.path <@ {subtree}")}"),
                     new($"select coalesce(sum(c.probationary + c.official), 0)::bigint, coalesce(sum(c.probationary), 0)::bigint from member_counts c {Scoped("o", "c.organization_id")}"),
                     new($"select coalesce(sum(f.n), 0)::bigint from member_flows f {Scoped("o", "f.organization_id")} where f.flow = 'Admitted' and f.day between @year_start and @today"),
                     new($"select count(*) from members m {Scoped("o", "m.organization_id")} where m.status = 'Probationary' and m.ceremony_on <= @cutoff"),
                     new($"""
                         select count(*) from transfers t where t.status = 'InTransit'
-                        {(whole ? "" : "and (exists (select 1 from organizations o where o.id = t.from_organization_id and o.path <@ @path::ltree) or exists (select 1 from organizations o where o.id = t.to_organization_id and o.path <@ @path::ltree))")}
+                        {(whole ? "" : $"and (exists (select 1 from organizations o where o.id = t.from_organization_id and o.path <@ {subtree}) or exists (select 1 from organizations o where o.id = t.to_organization_id and o.path <@ {subtree}))")}
                         """),
                     new($"""
                         select date_trunc('month', f.day)::date, member_flow_sign(f.flow), sum(f.n)::bigint
                         from member_flows f {Scoped("o", "f.organization_id")}
                         where f.day >= @first_month and member_flow_sign(f.flow) <> 0
                         group by 1, 2
+                        union all
+                        -- A move between two organizations of the scope (a transfer, a reassignment) is neither an
+                        -- increase nor a decrease of it, as in the increase/decrease report.
+                        select date_trunc('month', e.effective_on)::date, member_flow_sign(x.flow), -count(*)
+                        from member_events e {Scoped("a", "e.organization_id")} {Scoped("b", "e.other_organization_id")}
+                        cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
+                        where e.other_organization_id is not null and e.counted_flow in ({StatisticsQueries.CrossingFlows})
+                          and e.effective_on >= @first_month
+                        group by 1, 2
                         """),
                 },
             };
             foreach (var command in batch.BatchCommands.Cast<NpgsqlBatchCommand>())
             {
-                command.Parameters.AddWithValue("path", path);
                 command.Parameters.AddWithValue("today", today);
                 command.Parameters.AddWithValue("year_start", new DateOnly(today.Year, 1, 1));
                 command.Parameters.AddWithValue("cutoff", cutoff);
@@ -98,7 +109,10 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
             await reader.NextResultAsync(ct);
             var flows = new Dictionary<(DateOnly, int), long>();
             while (await reader.ReadAsync(ct))
-                flows[(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetInt32(1))] = reader.GetInt64(2);
+            {
+                var key = (DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetInt32(1));
+                flows[key] = flows.GetValueOrDefault(key) + reader.GetInt64(2);
+            }
 
             // Members at the end of each month: today's count less the net flows recorded after that month.
             var trend = new List<MonthPoint>();

@@ -44,7 +44,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     public static readonly string[] Decreases = ["Died", "Expelled", "Removed", "Left", "TransferredOut"];
 
     // The moves between two organizations (arrival, departure): a row counts one only when it crosses its subtree.
-    private static readonly string CrossingFlows = string.Join(", ",
+    internal static readonly string CrossingFlows = string.Join(", ",
         Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
 
     public Task<ReportRoot?> RootAsync(long organizationId, CancellationToken ct) =>
@@ -60,6 +60,26 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             from organizations r join organizations o on o.path <@ r.path
             where r.id = @root)
         """;
+
+    /// <summary>The root's path as an ltree literal. Written into the statement rather than bound: with a parameter, the
+    /// plan the server caches for the prepared statement (Npgsql prepares repeated statements) assumes a subtree of a
+    /// few hundred organizations and runs the country or a province several times slower. The path comes from the
+    /// database and is checked to be ids and dots.</summary>
+    private static string PathLiteral(ReportRoot root) => PathLiteral(root.Path);
+
+    /// <inheritdoc cref="PathLiteral(ReportRoot)"/>
+    public static string PathLiteral(string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(path, @"^[0-9]+(\.[0-9]+)*$")
+            ? $"'{path}'::ltree"
+            : throw new InvalidOperationException($"Unexpected organization path '{path}'.");
+
+    /// <summary>The report row of the organization aliased <paramref name="alias"/>: the child of the root above it, or
+    /// the root itself (as the CTE <c>subtree</c>).</summary>
+    private static string RowOf(string alias, ReportRoot root)
+    {
+        var depth = root.Path.Count(c => c == '.') + 1;
+        return $"case when nlevel({alias}.path) > {depth} then ltree2text(subpath({alias}.path, {depth}, 1))::bigint else {alias}.id end";
+    }
 
     /// <summary>The columns a reorganization adds when it moved members across a row's boundary in the period: neither
     /// an admission nor a transfer (ADR 0011, "Reorganizations").</summary>
@@ -188,15 +208,21 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         var historic = await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@opening"), ct, ("opening", opening));
         string sql;
         if (!historic)
+            // One pass over the flows since the opening (those of the period by kind, those after it netted into the
+            // closing) and the current counts, joined with the subtree by its path — a literal, so the planner sees
+            // the subtree's real size (a province or the country) and hashes the subtree, not the flows (ADR 0011,
+            // "Speed").
             sql = $"""
                 with {Subtree}
-                select s.row_id, 'Closing', sum(x.n)::bigint
-                from ({MembershipAtDate.Counts("subtree", "@to")}) x join subtree s on s.id = x.organization_id
+                select {RowOf("o", root)}, 'Closing', sum(c.probationary + c.official)::bigint
+                from member_counts c join organizations o on o.id = c.organization_id
+                where o.path <@ {PathLiteral(root)}
                 group by 1
                 union all
-                select s.row_id, f.flow, sum(f.n)::bigint
-                from member_flows f join subtree s on s.id = f.organization_id
-                where f.day between @from and @to
+                select {RowOf("o", root)}, case when f.day > @to then 'Closing' else f.flow end,
+                       sum(case when f.day > @to then -f.n * member_flow_sign(f.flow) else f.n end)::bigint
+                from member_flows f join organizations o on o.id = f.organization_id
+                where o.path <@ {PathLiteral(root)} and f.day >= @from
                 group by 1, 2
                 union all
                 -- A move between two organizations of one row (a transfer, a reassignment) is neither in nor out there.

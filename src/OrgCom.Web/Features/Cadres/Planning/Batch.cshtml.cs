@@ -56,7 +56,7 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
     /// succeeds and redirects.</summary>
     private async Task<IActionResult> ShownAsync(CancellationToken ct)
     {
-        Cadres = await queries.CadresAsync(ct);
+        Cadres = await queries.CadresAsync(ct, partyMembersOnly: true);
         Positions = await queries.PositionsAsync(ct, BatchPath);
         return Page();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrgCom.Core.Cadres;
 using OrgCom.Core.Members;
 using OrgCom.Web.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace OrgCom.Web.Features.Cadres.Rotations;
 /// (the receiving side sees who works there, not the dossier). Another scope gets 404.</summary>
 public sealed class CadreModel(RotationQueries queries, TimeProvider clock) : PageModel
 {
-    public Member Member { get; private set; } = null!;
+    public CadrePerson Member { get; private set; } = null!;
     public List<RotationRow> Rotations { get; private set; } = [];
     public DateOnly Today { get; private set; }
 

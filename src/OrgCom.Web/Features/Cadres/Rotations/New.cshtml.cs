@@ -23,7 +23,7 @@ namespace OrgCom.Web.Features.Cadres.Rotations;
 public sealed class NewModel(OrgComDbContext db, CadreQueries cadres, RotationQueries rotations, CurrentUser currentUser,
     AuditRecorder audit, RuleBookProvider rules, TimeProvider clock) : PageModel
 {
-    public Member Member { get; private set; } = null!;
+    public CadrePerson Member { get; private set; } = null!;
     public List<RotationOrigin> Origins { get; private set; } = [];
     public RuleCitation? MinimumRule { get; private set; }
     public string MinimumText { get; private set; } = "";
@@ -97,7 +97,7 @@ public sealed class NewModel(OrgComDbContext db, CadreQueries cadres, RotationQu
 
     private async Task<bool> LoadAsync(long memberId, CancellationToken ct)
     {
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
+        var member = await db.CadrePeople.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
         if (member is null)
             return false;
         Member = member;

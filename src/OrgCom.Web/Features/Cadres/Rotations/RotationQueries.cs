@@ -61,14 +61,14 @@ public sealed class RotationQueries(OrgComDbContext db)
     /// The member, when the user may see them as a cadre: a member of the user's scope, or a cadre rotated into it — a
     /// rotation not yet ended whose receiving organization is in the scope. A third scope sees nothing (null).
     /// </summary>
-    public async Task<Member?> CadreAsync(long memberId, CancellationToken ct)
+    public async Task<CadrePerson?> CadreAsync(long memberId, CancellationToken ct)
     {
-        var own = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
+        var own = await db.CadrePeople.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct);
         if (own is not null)
             return own;
         var rotatedIn = await db.Rotations.AnyAsync(r => r.MemberId == memberId && r.ActualEndOn == null
             && db.Organizations.Any(o => o.Id == r.ToOrganizationId), ct);
-        return rotatedIn ? await db.Members.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct) : null;
+        return rotatedIn ? await db.CadrePeople.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, ct) : null;
     }
 
     private async Task<List<RotationRow>> WithNamesAsync(List<Rotation> rotations, CancellationToken ct)

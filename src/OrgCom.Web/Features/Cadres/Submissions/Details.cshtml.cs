@@ -280,7 +280,7 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
     private async Task ShowAsync(CancellationToken ct)
     {
         if (CanPrepare && Submission.Status is SubmissionStatus.Draft or SubmissionStatus.Returned)
-            Cadres = await queries.CadresAsync(ct);
+            Cadres = await queries.CadresAsync(ct, partyMembersOnly: true);
         if (Submission.Kind != SubmissionKind.PlanningProposal && Submission.Cadres.Count > 0)
         {
             var (book, _) = await rules.GetAsync(ct);
