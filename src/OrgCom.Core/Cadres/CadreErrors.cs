@@ -8,6 +8,8 @@ public static class CadreErrors
         $"{field} dài tối đa {max} ký tự (đã nhập {length}).");
     public static readonly Error PositionNameRequired = new("position.name.required", "Chưa nhập tên chức vụ.");
     public static readonly Error PositionLevelRequired = new("position.level.required", "Hãy chọn cấp và loại cơ quan của chức vụ.");
+    public static readonly Error PositionRankRequired = new("position.rank.required",
+        "Hãy chọn thứ bậc của chức vụ trong cấp (người đứng đầu, cấp phó, ủy viên ban thường vụ, ủy viên, khác).");
     public static readonly Error BodyNameRequired = new("position.body.required",
         "Chức vụ trong cơ quan nhà nước, Mặt trận hoặc đoàn thể cần ghi tên cơ quan, đơn vị.");
     public static readonly Error TheoryRequirementInvalid = new("position.theory.invalid",

@@ -37,8 +37,10 @@ public sealed record EligibilityReport(
 /// </summary>
 public static class Eligibility
 {
+    /// <param name="decision">The cadre's decided retirement (later or earlier), if any: used when it was decided by the
+    /// reference date (in force then), and said so in the explanations; a decision taken later does not count.</param>
     public static EligibilityReport Check(EligibilityCandidate candidate, Position position, EligibilityHistory history,
-        DateOnly referenceDate, RuleBook rules)
+        DateOnly referenceDate, RuleBook rules, RetirementDecision? decision = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(position);
@@ -53,13 +55,18 @@ public static class Eligibility
             return new(candidate, position, referenceDate, null, 0, checks);
         }
 
-        var schedule = retirement.Value!;
+        var computed = retirement.Value!;
+        var decided = decision is not null && decision.DecisionDate <= referenceDate ? decision : null;
+        var schedule = computed.Apply(decided);
+        var describe = decided is null
+            ? computed.Describe()
+            : $"nghỉ hưu từ ngày {DateText.Format(decided.PensionFrom)} {DecidedText(decided)}; theo tuổi: {computed.Describe()}";
         var monthsLeft = schedule.MonthsLeftAt(referenceDate);
-        var left = $"tại ngày {on} còn {CadreText.Duration(monthsLeft)} công tác ({schedule.Describe()})";
+        var left = $"tại ngày {on} còn {CadreText.Duration(monthsLeft)} công tác ({describe})";
         checks.Add(new("Chưa đến tuổi nghỉ hưu", monthsLeft > 0 ? CheckStatus.Passed : CheckStatus.Failed,
             monthsLeft > 0
                 ? $"Chưa đến tuổi nghỉ hưu: {left}."
-                : $"Đã đến tuổi nghỉ hưu: {schedule.Describe()}.",
+                : $"Đã đến tuổi nghỉ hưu: {describe}.",
             schedule.Citation.ToString()));
 
         if (position.IsCommitteeSeat)
@@ -103,6 +110,10 @@ public static class Eligibility
         }
         return new(candidate, position, referenceDate, schedule, monthsLeft, checks);
     }
+
+    /// <summary>"theo quyết định nghỉ hưu ở tuổi cao hơn số 12-QĐ/TU ngày 01/10/2026".</summary>
+    public static string DecidedText(RetirementDecision decision) =>
+        $"theo quyết định {RetirementDecision.DisplayName(decision.Kind).ToLowerInvariant()} số {decision.DecisionNumber} ngày {DateText.Format(decision.DecisionDate)}";
 
     /// <summary>Cử nhân counts as cao cấp.</summary>
     private static int Rank(PoliticalTheoryLevel level) => level == PoliticalTheoryLevel.Bachelor ? (int)PoliticalTheoryLevel.Advanced : (int)level;

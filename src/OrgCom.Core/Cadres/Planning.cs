@@ -29,12 +29,32 @@ public enum PlanningEntryStatus
 /// others are counted).</param>
 public sealed record PlannedPost(long MemberId, string MemberName, long PositionId, string PositionName, PositionLevel Level, bool InScope = true);
 
+/// <summary>How a cadre holds an active post, for the rule "planning only for a higher position": which of them count is
+/// rule data (<see cref="RuleKey.PlanningHigherThanHeld"/>).</summary>
+public enum HeldPostKind
+{
+    /// <summary>Chức vụ chính.</summary>
+    Principal,
+    /// <summary>Chức vụ kiêm nhiệm (held beside the principal post).</summary>
+    Concurrent,
+    /// <summary>Chức vụ giữ quyền (quyền Giám đốc …), principal or concurrent.</summary>
+    Acting,
+}
+
+/// <summary>An active post of the cadre, anywhere, with the standing of its position (level and rank).</summary>
+public sealed record HeldStanding(string PositionName, PositionLevel Level, PositionRank Rank, bool IsConcurrent, bool IsActing)
+{
+    public HeldPostKind Kind => IsActing ? HeldPostKind.Acting : IsConcurrent ? HeldPostKind.Concurrent : HeldPostKind.Principal;
+}
+
 /// <summary>
 /// What the planning limits need from outside the batch: the active entries of the other batches of the same term for
-/// the position and for the cadre, and whether the cadre holds the position now.
+/// the position and for the cadre, whether the cadre holds the position now, and the cadre's active posts with their
+/// standing (<paramref name="Held"/>: planning only for a higher position).
 /// </summary>
 public sealed record PlanningContext(
-    IReadOnlyList<PlannedPost> OthersForPosition, IReadOnlyList<PlannedPost> OthersForCadre, bool HoldsPosition);
+    IReadOnlyList<PlannedPost> OthersForPosition, IReadOnlyList<PlannedPost> OthersForCadre, bool HoldsPosition,
+    IReadOnlyList<HeldStanding>? Held = null);
 
 /// <summary>
 /// One cadre planned for one position (một lượt cán bộ). Entries are never deleted: a withdrawal or a removal in the
@@ -128,7 +148,8 @@ public sealed class PlanningBatch
 
     /// <summary>
     /// Proposes a cadre for a position (in a draft), or adds one in the yearly review of an approved plan (then a reason
-    /// is required and the entry is approved at once). Refused: an appraised batch; a position the cadre holds; the same
+    /// is required and the entry is approved at once). Refused: an appraised batch; a position the cadre holds; a position
+    /// not higher than a post the cadre holds (the kinds of post that count are rule data); the same
     /// cadre twice for a position; more cadres for the position than the rule allows; more positions of the same level
     /// for the cadre than the rule allows — counting the other batches of the term; a person no longer in the party
     /// (died, expelled, left …), as an appointment refuses them.
@@ -152,6 +173,15 @@ public sealed class PlanningBatch
             return CadreErrors.PositionInactive(position.Name);
         if (context.HoldsPosition)
             return PlanningErrors.HoldsPosition(memberName, position.Name);
+        if (rules.TryGet(RuleKey.PlanningHigherThanHeld, today, out var higherOnly))
+        {
+            var counted = higherOnly.AsList();
+            var notLower = (context.Held ?? [])
+                .Where(h => counted.Contains(h.Kind.ToString()) && !PositionLevels.IsHigherThan(position.Level, position.Rank, h.Level, h.Rank))
+                .OrderBy(h => h.Level).ThenBy(h => h.Rank).FirstOrDefault();
+            if (notLower is not null)
+                return PlanningErrors.NotHigher(memberName, position, notLower, higherOnly);
+        }
 
         var own = _entries.Where(e => e.IsActive).ToList();
         var forPosition = own.Where(e => e.PositionId == position.Id)
@@ -244,6 +274,14 @@ public sealed class PlanningBatch
         _ => status.ToString(),
     };
 
+    public static string DisplayName(HeldPostKind kind) => kind switch
+    {
+        HeldPostKind.Principal => "Chức vụ chính",
+        HeldPostKind.Concurrent => "Chức vụ kiêm nhiệm",
+        HeldPostKind.Acting => "Chức vụ giữ quyền",
+        _ => kind.ToString(),
+    };
+
     public static string DisplayName(PlanningEntryStatus status) => status switch
     {
         PlanningEntryStatus.Proposed => "Đề xuất",
@@ -271,6 +309,12 @@ public static class PlanningErrors
         "Quy hoạch đã phê duyệt: bổ sung hoặc đưa ra khỏi quy hoạch khi rà soát hằng năm phải ghi lý do.");
     public static Error HoldsPosition(string name, string position) => new("planning.holds",
         $"{name} đang giữ chức vụ \"{position}\": không quy hoạch vào chức vụ đang đảm nhiệm.");
+    /// <summary>Names the held post (a rule about the person: only its name and standing reach the user) and the rule.</summary>
+    public static Error NotHigher(string name, Position position, HeldStanding held, RuleValue rule) => new("planning.not_higher",
+        $"{name} đang giữ chức vụ \"{held.PositionName}\" ({PositionLevels.Standing(held.Level, held.Rank)}"
+        + (held.Kind == HeldPostKind.Principal ? "" : $", {PlanningBatch.DisplayName(held.Kind).ToLowerInvariant()}") + "): "
+        + $"chỉ quy hoạch vào chức vụ cao hơn chức vụ đang đảm nhiệm, chức vụ \"{position.Title}\" ({PositionLevels.Standing(position.Level, position.Rank)}) không cao hơn. "
+        + $"{rule.Citation}.");
     public static Error AlreadyPlanned(string name, string position) => new("planning.duplicate",
         $"{name} đã có trong quy hoạch chức vụ \"{position}\" của nhiệm kỳ này.");
     /// <summary>Names the cadres planned in batches the user can read; those of other batches are only counted.</summary>

@@ -19,6 +19,25 @@ public enum PositionLevel
     Grassroots,
 }
 
+/// <summary>
+/// The standing of a position within its level (thứ bậc trong cấp), higher first: with the level it orders positions, so
+/// that planning goes only to a higher position (Quy định 377-QĐ/TW). A position ranks by the standing of the post in the
+/// level's leadership, not only in its own body: a provincial Chủ tịch UBND, by convention a Phó Bí thư, ranks as a deputy.
+/// </summary>
+public enum PositionRank
+{
+    /// <summary>Người đứng đầu (Bí thư cấp ủy; Giám đốc sở, Trưởng ban ở cấp sở, ban, ngành).</summary>
+    Head,
+    /// <summary>Cấp phó của người đứng đầu (Phó Bí thư; Chủ tịch HĐND, UBND cấp tỉnh, cấp xã; Phó Giám đốc sở).</summary>
+    Deputy,
+    /// <summary>Ủy viên Ban Thường vụ, hoặc chức vụ tương đương.</summary>
+    StandingCommitteeMember,
+    /// <summary>Ủy viên cấp ủy, hoặc chức vụ tương đương.</summary>
+    CommitteeMember,
+    /// <summary>Chức vụ khác.</summary>
+    Other,
+}
+
 /// <summary>The kind of body the position sits in.</summary>
 public enum BodyKind
 {
@@ -65,8 +84,12 @@ public sealed class Position
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>The standing within the level; with <see cref="Level"/> it orders positions (<see cref="PositionLevels.IsHigherThan"/>).</summary>
+    public PositionRank Rank { get; private set; } = PositionRank.Other;
+
     public static Result<Position> Create(long organizationId, string name, PositionLevel level, BodyKind bodyKind,
-        string? bodyName, bool isCommitteeSeat, PoliticalTheoryLevel? requiredPoliticalTheory, string? standardSource)
+        string? bodyName, bool isCommitteeSeat, PoliticalTheoryLevel? requiredPoliticalTheory, string? standardSource,
+        PositionRank rank = PositionRank.Other)
     {
         var cleanName = VietnameseText.Normalize(name);
         if (cleanName.Length == 0)
@@ -75,6 +98,8 @@ public sealed class Position
             return CadreErrors.TooLong("Tên chức vụ", MaxNameLength, cleanName.Length);
         if (!Enum.IsDefined(level) || !Enum.IsDefined(bodyKind))
             return CadreErrors.PositionLevelRequired;
+        if (!Enum.IsDefined(rank))
+            return CadreErrors.PositionRankRequired;
         var body = NullIfBlank(bodyName);
         if (body is { Length: > MaxBodyNameLength })
             return CadreErrors.TooLong("Tên cơ quan, đơn vị", MaxBodyNameLength, body.Length);
@@ -90,8 +115,17 @@ public sealed class Position
         return new Position
         {
             OrganizationId = organizationId, Name = cleanName, Level = level, BodyKind = bodyKind, BodyName = body,
-            IsCommitteeSeat = isCommitteeSeat, RequiredPoliticalTheory = requiredPoliticalTheory, StandardSource = source,
+            IsCommitteeSeat = isCommitteeSeat, RequiredPoliticalTheory = requiredPoliticalTheory, StandardSource = source, Rank = rank,
         };
+    }
+
+    /// <summary>Sets the standing within the level (edited on the positions page).</summary>
+    public Result ChangeRank(PositionRank rank)
+    {
+        if (!Enum.IsDefined(rank))
+            return CadreErrors.PositionRankRequired;
+        Rank = rank;
+        return Result.Ok();
     }
 
     /// <summary>"Chủ tịch · Ủy ban nhân dân thành phố Hà Nội" or just the name.</summary>
@@ -111,6 +145,23 @@ public static class PositionLevels
         PositionLevel.Grassroots => "Cơ sở",
         _ => level.ToString(),
     };
+
+    public static string DisplayName(this PositionRank rank) => rank switch
+    {
+        PositionRank.Head => "Người đứng đầu",
+        PositionRank.Deputy => "Cấp phó",
+        PositionRank.StandingCommitteeMember => "Ủy viên Ban Thường vụ",
+        PositionRank.CommitteeMember => "Ủy viên",
+        PositionRank.Other => "Khác",
+        _ => rank.ToString(),
+    };
+
+    /// <summary>A position of a higher level is higher; within a level, the higher rank. Equal level and rank is not higher.</summary>
+    public static bool IsHigherThan(PositionLevel level, PositionRank rank, PositionLevel otherLevel, PositionRank otherRank) =>
+        level < otherLevel || level == otherLevel && rank < otherRank;
+
+    /// <summary>"Lãnh đạo cấp tỉnh, người đứng đầu".</summary>
+    public static string Standing(PositionLevel level, PositionRank rank) => $"{level.DisplayName()}, {rank.DisplayName().ToLowerInvariant()}";
 
     public static string DisplayName(this BodyKind kind) => kind switch
     {

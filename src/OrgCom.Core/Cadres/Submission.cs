@@ -11,9 +11,10 @@ public enum SubmissionKind
 {
     /// <summary>Bổ nhiệm: approval creates the appointment.</summary>
     Appointment,
-    /// <summary>Giới thiệu ứng cử.</summary>
+    /// <summary>Giới thiệu ứng cử: approval records a <see cref="Cadres.Nomination"/> per cadre, its outcome pending.</summary>
     Nomination,
-    /// <summary>Đề nghị phê duyệt quy hoạch.</summary>
+    /// <summary>Đề nghị phê duyệt quy hoạch: approval adds the cadres to the preparer's planning for the term, through
+    /// <see cref="PlanningBatch.Propose"/> and all its rules.</summary>
     PlanningProposal,
 }
 
@@ -121,6 +122,10 @@ public sealed class PersonnelSubmission
 
     /// <summary>The post is held concurrently (kiêm nhiệm) with the cadre's principal post.</summary>
     public bool IsConcurrent { get; private set; }
+
+    /// <summary>The planning term a planning proposal is for (2026–2031); none for the other kinds.</summary>
+    public int? TermStartYear { get; private set; }
+    public int? TermEndYear { get; private set; }
     public SubmissionStatus Status { get; private set; }
     public string PreparedBy { get; private set; }
     public DateOnly PreparedOn { get; private set; }
@@ -145,12 +150,22 @@ public sealed class PersonnelSubmission
     public bool IsDecided => Status is SubmissionStatus.Approved or SubmissionStatus.NotApproved;
 
     /// <param name="competentIsAbove">The competent organization is an ancestor of the preparer (checked on the tree by the caller).</param>
+    /// <param name="termStartYear">With <paramref name="termEndYear"/>: the planning term, required for a planning proposal
+    /// (the rules of a batch's term), ignored for the other kinds.</param>
     public static Result<PersonnelSubmission> Create(long organizationId, long competentOrganizationId, bool competentIsAbove,
-        SubmissionKind kind, Position position, bool isConcurrent, string? title, string preparedBy, DateOnly today)
+        SubmissionKind kind, Position position, bool isConcurrent, string? title, string preparedBy, DateOnly today,
+        int? termStartYear = null, int? termEndYear = null)
     {
         ArgumentNullException.ThrowIfNull(position);
         if (!Enum.IsDefined(kind))
             return SubmissionErrors.KindRequired;
+        if (kind == SubmissionKind.PlanningProposal)
+        {
+            if (termStartYear is null || termEndYear is null)
+                return SubmissionErrors.TermRequired;
+            if (PlanningBatch.Create(organizationId, termStartYear.Value, termEndYear.Value, "kiểm tra nhiệm kỳ") is { IsSuccess: false } invalid)
+                return invalid.Error!;
+        }
         if (competentOrganizationId == organizationId || !competentIsAbove)
             return SubmissionErrors.CompetentNotAbove;
         if (!position.IsActive)
@@ -165,6 +180,8 @@ public sealed class PersonnelSubmission
             OrganizationId = organizationId, CompetentOrganizationId = competentOrganizationId, Kind = kind, Title = clean,
             PositionId = position.Id, PositionName = position.Title, IsConcurrent = isConcurrent, Status = SubmissionStatus.Draft,
             PreparedBy = preparedBy, PreparedOn = today,
+            TermStartYear = kind == SubmissionKind.PlanningProposal ? termStartYear : null,
+            TermEndYear = kind == SubmissionKind.PlanningProposal ? termEndYear : null,
         };
     }
 
@@ -316,6 +333,14 @@ public sealed class PersonnelSubmission
         return Result.Ok();
     }
 
+    /// <summary>Why the approved plan holds the cadres of an approved planning proposal (a review's reason, or a new
+    /// batch's title): "Phê duyệt theo quyết định 12-QĐ/TU ngày 01/12/2026 (tờ trình …)", within <paramref name="max"/> characters.</summary>
+    public string PlanningText(int max)
+    {
+        var text = $"Phê duyệt theo quyết định {DecisionNumber} ngày {(DecisionDate is { } d ? DateText.Format(d) : "")} (tờ trình \"{Title}\")";
+        return text.Length <= max ? text : text[..(max - 2)] + "…)";
+    }
+
     private bool IsPreparer(string user) =>
         string.Equals(user, PreparedBy, StringComparison.OrdinalIgnoreCase) || string.Equals(user, SubmittedBy, StringComparison.OrdinalIgnoreCase);
 
@@ -379,6 +404,13 @@ public static class SubmissionErrors
 {
     public static readonly Error KindRequired = new("submission.kind", "Hãy chọn loại tờ trình (bổ nhiệm, giới thiệu ứng cử, quy hoạch).");
     public static readonly Error TitleRequired = new("submission.title", "Chưa nhập trích yếu tờ trình.");
+    public static readonly Error TermRequired = new("submission.term",
+        "Đề nghị phê duyệt quy hoạch phải ghi nhiệm kỳ quy hoạch (năm bắt đầu, năm kết thúc, ví dụ 2026–2031).");
+    /// <summary>Approving a planning proposal is refused when a cadre fails a planning rule: every reason, nothing saved.</summary>
+    public static Error PlanningRefused(IEnumerable<string> reasons) => new("submission.planning",
+        "Chưa ghi được quyết định, quy hoạch không thực hiện được: " + string.Join(" ", reasons));
+    public static Error PlanningPositionOutside(string position, string preparer) => new("submission.planning.position",
+        $"Chức vụ \"{position}\" không thuộc {preparer} hoặc các tổ chức trực thuộc: đề nghị phê duyệt quy hoạch đưa cán bộ vào quy hoạch của tổ chức lập tờ trình.");
     public static readonly Error CompetentNotAbove = new("submission.competent",
         "Cấp có thẩm quyền quyết định phải là tổ chức cấp trên của tổ chức lập hồ sơ.");
     public static Error AlreadyIn(string name) => new("submission.duplicate", $"{name} đã có trong tờ trình.");

@@ -91,6 +91,9 @@ public static class RuleKey
     public const string PlanningMaxCadresPerPosition = "planning.max_cadres_per_position";
     /// <summary>One cadre planned for at most this many positions of the same level in a term.</summary>
     public const string PlanningMaxPositionsPerCadreSameLevel = "planning.max_positions_per_cadre_same_level";
+    /// <summary>Planning only for a higher position (Quy định 377-QĐ/TW): the kinds of active post (HeldPostKind names:
+    /// Principal, Concurrent, Acting) the planned position must be higher than.</summary>
+    public const string PlanningHigherThanHeld = "planning.higher_than_held_posts";
     /// <summary>The usual minimum period of a rotation, in months; a shorter one is flagged (the competent level may decide so).</summary>
     public const string RotationMinMonths = "rotation.min_months";
     /// <summary>Lower bounds of the age bands of the cadre report (30,41,51,61: dưới 30, 30–40, 41–50, 51–60, trên 60).</summary>
@@ -140,6 +143,7 @@ public static class RuleKey
         [CommitteeReelectionMinMonthsLeft] = RuleValueKind.Integer,
         [PlanningMaxCadresPerPosition] = RuleValueKind.Integer,
         [PlanningMaxPositionsPerCadreSameLevel] = RuleValueKind.Integer,
+        [PlanningHigherThanHeld] = RuleValueKind.NameList,
         [RotationMinMonths] = RuleValueKind.Integer,
         [CadreReportAgeBands] = RuleValueKind.IntegerList,
         [SubmissionDocumentsAppointment] = RuleValueKind.NameList,

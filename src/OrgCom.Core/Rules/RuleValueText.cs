@@ -86,6 +86,7 @@ public static class RuleValueText
             Assessments.QualityLevels.All.ToDictionary(l => l.ToString(), l => Assessments.QualityLevels.DisplayName(l)),
         RuleKey.SubmissionDocumentsAppointment or RuleKey.SubmissionDocumentsNomination or RuleKey.SubmissionDocumentsPlanning =>
             Enum.GetValues<Cadres.SubmissionDocument>().ToDictionary(d => d.ToString(), Cadres.PersonnelSubmission.DisplayName),
+        RuleKey.PlanningHigherThanHeld => Enum.GetValues<Cadres.HeldPostKind>().ToDictionary(k => k.ToString(), Cadres.PlanningBatch.DisplayName),
         _ => null,
     };
 

@@ -41,6 +41,7 @@ public sealed class OrgComDbContext(
     public DbSet<OrgCom.Core.Cadres.NonMemberCadre> NonMemberCadres => Set<OrgCom.Core.Cadres.NonMemberCadre>();
     /// <summary>Members and non-member cadres as the cadre functions read a person (view cadre_people, ADR 0014).</summary>
     public DbSet<OrgCom.Core.Cadres.CadrePerson> CadrePeople => Set<OrgCom.Core.Cadres.CadrePerson>();
+    public DbSet<OrgCom.Core.Cadres.Nomination> Nominations => Set<OrgCom.Core.Cadres.Nomination>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.Rules.RuleRecord> RuleValues => Set<Infrastructure.Rules.RuleRecord>();
     public DbSet<Infrastructure.Rules.HolidayRecord> PublicHolidays => Set<Infrastructure.Rules.HolidayRecord>();
@@ -109,6 +110,9 @@ public sealed class OrgComDbContext(
             ScopeUnrestricted || Organizations.Any(o => o.Id == c.OrganizationId));
         builder.Entity<OrgCom.Core.Cadres.CadrePerson>().HasQueryFilter(p =>
             ScopeUnrestricted || Organizations.Any(o => o.Id == p.OrganizationId));
+        // A nomination belongs to the position's organization, as an appointment does.
+        builder.Entity<OrgCom.Core.Cadres.Nomination>().HasQueryFilter(x =>
+            ScopeUnrestricted || Organizations.Any(o => o.Id == x.OrganizationId));
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             ScopeUnrestricted || (a.OrganizationId != null && Organizations.Any(o => o.Id == a.OrganizationId)));
 

@@ -81,4 +81,50 @@ public class EligibilityTests
         if (required is not null)
             Assert.Contains("Quy định 214-QĐ/TW", check.Source);
     }
+
+    /// <summary>A decided retirement of the man born 10/02/1965 (computed: from 01/09/2026), decided on <paramref name="decided"/>.</summary>
+    private static RetirementDecision Decided(string kind, string pensionFrom, string decided)
+    {
+        var member = Member.Import(1, new Identity("Nguyễn Văn An", null, Gender.Male, D("1965-02-10"), false, null, null, null, null, "Kinh", null, null),
+            MemberStatus.Official, new DateOnly(1990, 1, 1), new DateOnly(1990, 2, 1), new DateOnly(1991, 2, 1), null, "(kiểm thử)");
+        var computed = Retirement.For(Gender.Male, D("1965-02-10"), false, ReferenceData.Rules).Value!;
+        return RetirementDecision.Create(member, true, computed, Enum.Parse<RetirementDecisionKind>(kind), D(pensionFrom), "12-QĐ/TU", D(decided),
+            "Có học vị tiến sĩ", ReferenceData.Rules, D(decided)).Value!;
+    }
+
+    [Theory]
+    // decision (kind, first day of retirement, decided on) or none; reference date; first appointment check; months left
+    [InlineData(null, null, null, "2023-09-01", CheckStatus.Failed, "còn 3 năm công tác")]
+    [InlineData("Later", "2028-09-01", "2023-08-01", "2023-09-01", CheckStatus.Passed, "còn 5 năm công tác")]
+    [InlineData("Later", "2028-09-01", "2023-09-01", "2023-09-01", CheckStatus.Passed, "còn 5 năm công tác")]   // decided that day: in force
+    [InlineData("Later", "2028-09-01", "2023-09-02", "2023-09-01", CheckStatus.Failed, "còn 3 năm công tác")]   // decided after: not yet
+    [InlineData("Later", "2028-08-01", "2023-08-01", "2023-09-01", CheckStatus.Failed, "còn 4 năm 11 tháng công tác")]
+    [InlineData("Earlier", "2025-09-01", "2021-01-01", "2021-09-01", CheckStatus.Failed, "còn 4 năm công tác")]
+    [InlineData(null, null, null, "2021-09-01", CheckStatus.Passed, "còn 5 năm công tác")]
+    public void Months_left_count_to_the_decided_retirement_in_force_on_the_reference_date(string? kind, string? pensionFrom, string? decided,
+        string on, CheckStatus expected, string left)
+    {
+        var decision = kind is null ? null : Decided(kind, pensionFrom!, decided!);
+
+        var report = Eligibility.Check(new EligibilityCandidate("Nguyễn Văn An", Gender.Male, D("1965-02-10"), false, PoliticalTheoryLevel.Advanced),
+            Post(false), new EligibilityHistory(false, false), D(on), ReferenceData.Rules, decision);
+
+        Assert.Equal(expected, report.Checks[1].Status);
+        Assert.Contains(left, report.Checks[1].Explanation);
+        var used = decision is not null && decision.DecisionDate <= D(on);
+        Assert.Equal(used, report.Checks[1].Explanation.Contains("theo quyết định nghỉ hưu"));
+        Assert.Equal(used ? D(pensionFrom!) : D("2026-09-01"), report.Retirement!.PensionFrom);
+    }
+
+    [Fact]
+    public void A_later_retirement_keeps_a_person_past_the_computed_date_at_work_and_says_by_which_decision()
+    {
+        var report = Eligibility.Check(new EligibilityCandidate("Nguyễn Văn An", Gender.Male, D("1965-02-10"), false, PoliticalTheoryLevel.Advanced),
+            Post(false), new EligibilityHistory(true, false), D("2026-10-01"), ReferenceData.Rules, Decided("Later", "2028-09-01", "2026-06-15"));
+
+        var retirement = report.Checks[0];
+        Assert.Equal(CheckStatus.Passed, retirement.Status);
+        Assert.Equal("Chưa đến tuổi nghỉ hưu: tại ngày 01/10/2026 còn 1 năm 11 tháng công tác (nghỉ hưu từ ngày 01/09/2028 theo quyết định nghỉ hưu ở tuổi "
+            + "cao hơn số 12-QĐ/TU ngày 15/06/2026; theo tuổi: đủ tuổi nghỉ hưu 61 tuổi 6 tháng vào tháng 08/2026, nghỉ hưu từ ngày 01/09/2026).", retirement.Explanation);
+    }
 }

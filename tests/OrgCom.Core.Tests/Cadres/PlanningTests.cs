@@ -10,9 +10,9 @@ public class PlanningTests
     private static readonly DateOnly Today = new(2026, 11, 21);
     private static readonly PlanningContext Nothing = new([], [], false);
 
-    private static Position Post(long id, string name, PositionLevel level = PositionLevel.Provincial)
+    private static Position Post(long id, string name, PositionLevel level = PositionLevel.Provincial, PositionRank rank = PositionRank.Other)
     {
-        var p = Position.Create(1, name, level, BodyKind.Party, null, false, null, null).Value!;
+        var p = Position.Create(1, name, level, BodyKind.Party, null, false, null, null, rank).Value!;
         typeof(Position).GetProperty(nameof(Position.Id))!.SetValue(p, id);
         return p;
     }
@@ -152,6 +152,74 @@ public class PlanningTests
         Assert.Equal("planning.holds", batch.Propose(1, "Nguyễn Văn An", MemberStatus.Official, target, new PlanningContext([], [], true), ReferenceData.Rules, Today, null).Error!.Code);
         Assert.True(batch.Propose(1, "Nguyễn Văn An", MemberStatus.Official, target, Nothing, ReferenceData.Rules, Today, null).IsSuccess);
         Assert.Equal("planning.duplicate", batch.Propose(1, "Nguyễn Văn An", MemberStatus.Official, target, Nothing, ReferenceData.Rules, Today, null).Error!.Code);
+    }
+
+    [Theory]
+    // planned position (level, rank); held post (level, rank, concurrent, acting); refused?
+    [InlineData("Provincial", "Head", "Provincial", "Deputy", false, false, false)]
+    [InlineData("Provincial", "Deputy", "Provincial", "Deputy", false, false, true)]
+    [InlineData("Provincial", "Deputy", "Provincial", "Head", false, false, true)]
+    [InlineData("Provincial", "Other", "ProvincialDepartment", "Head", false, false, false)]
+    [InlineData("ProvincialDepartment", "Head", "Provincial", "Other", false, false, true)]
+    [InlineData("Commune", "Head", "Commune", "StandingCommitteeMember", false, false, false)]
+    [InlineData("Commune", "StandingCommitteeMember", "Commune", "CommitteeMember", false, false, false)]
+    [InlineData("Commune", "CommitteeMember", "Commune", "StandingCommitteeMember", false, false, true)]
+    [InlineData("Grassroots", "Head", "Commune", "Other", false, false, true)]
+    [InlineData("Central", "Other", "Provincial", "Head", false, false, false)]
+    // a concurrent post counts like the principal one; an acting post (quyền) does not: not formally appointed
+    [InlineData("Provincial", "Deputy", "Provincial", "Head", true, false, true)]
+    [InlineData("Provincial", "Deputy", "Provincial", "Head", false, true, false)]
+    [InlineData("Provincial", "Deputy", "Provincial", "Head", true, true, false)]
+    public void Planning_goes_only_to_a_position_higher_than_every_post_held(string level, string rank, string heldLevel, string heldRank,
+        bool concurrent, bool acting, bool refused)
+    {
+        var batch = Batch();
+        var target = Post(100, "Chức vụ quy hoạch", Enum.Parse<PositionLevel>(level), Enum.Parse<PositionRank>(rank));
+        var held = new HeldStanding("Chức vụ đang giữ", Enum.Parse<PositionLevel>(heldLevel), Enum.Parse<PositionRank>(heldRank), concurrent, acting);
+
+        var result = batch.Propose(1, "Nguyễn Văn An", MemberStatus.Official, target, new PlanningContext([], [], false, [held]), ReferenceData.Rules, Today, null);
+
+        Assert.Equal(refused ? "planning.not_higher" : null, result.Error?.Code);
+        Assert.Equal(refused ? 0 : 1, batch.Entries.Count);
+    }
+
+    [Fact]
+    public void The_refusal_names_the_highest_post_held_its_standing_and_the_rule()
+    {
+        var held = new HeldStanding[]
+        {
+            new("Ủy viên Ban Thường vụ Tỉnh ủy", PositionLevel.Provincial, PositionRank.StandingCommitteeMember, false, false),
+            new("Phó Bí thư Tỉnh ủy", PositionLevel.Provincial, PositionRank.Deputy, true, false),
+        };
+
+        var error = Batch().Propose(1, "Nguyễn Văn An", MemberStatus.Official, Post(100, "Phó Bí thư Thường trực Tỉnh ủy", PositionLevel.Provincial, PositionRank.Deputy),
+            new PlanningContext([], [], false, held), ReferenceData.Rules, Today, null).Error!;
+
+        Assert.Equal("Nguyễn Văn An đang giữ chức vụ \"Phó Bí thư Tỉnh ủy\" (Lãnh đạo cấp tỉnh, cấp phó, chức vụ kiêm nhiệm): chỉ quy hoạch vào chức vụ cao hơn "
+            + "chức vụ đang đảm nhiệm, chức vụ \"Phó Bí thư Thường trực Tỉnh ủy\" (Lãnh đạo cấp tỉnh, cấp phó) không cao hơn. "
+            + "Theo Quy định 377-QĐ/TW ngày 08/10/2025 (hiệu lực từ 08/10/2025).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("2025-10-07", true)]
+    [InlineData("2025-10-08", false)]
+    public void The_rule_applies_from_the_date_of_Quy_dinh_377(string on, bool ok)
+    {
+        var held = new HeldStanding("Bí thư Tỉnh ủy", PositionLevel.Provincial, PositionRank.Head, false, false);
+
+        var result = Batch().Propose(1, "Nguyễn Văn An", MemberStatus.Official, Post(100, "Phó Bí thư Tỉnh ủy", PositionLevel.Provincial, PositionRank.Deputy),
+            new PlanningContext([], [], false, [held]), ReferenceData.Rules, DateOnly.Parse(on), null);
+
+        Assert.Equal(ok, result.IsSuccess);
+    }
+
+    [Fact]
+    public void Positions_order_by_level_then_rank_within_the_level()
+    {
+        var order = Enum.GetValues<PositionLevel>().SelectMany(l => Enum.GetValues<PositionRank>().Select(r => (l, r))).ToList();
+        for (var i = 0; i < order.Count; i++)
+            for (var j = 0; j < order.Count; j++)
+                Assert.Equal(i < j, PositionLevels.IsHigherThan(order[i].l, order[i].r, order[j].l, order[j].r));
     }
 
     [Fact]

@@ -23,6 +23,19 @@ public class PositionAppointmentTests
         Assert.Equal(error, result.Error?.Code);
     }
 
+    [Theory]
+    [InlineData(PositionRank.Head, null)]
+    [InlineData(PositionRank.Other, null)]
+    [InlineData((PositionRank)17, "position.rank.required")]
+    public void A_position_has_a_rank_within_its_level_that_can_be_changed(PositionRank rank, string? error)
+    {
+        Assert.Equal(error, Position.Create(1, "Bí thư", PositionLevel.Commune, BodyKind.Party, null, true, null, null, rank).Error?.Code);
+        var position = Position.Create(1, "Bí thư", PositionLevel.Commune, BodyKind.Party, null, true, null, null).Value!;
+        Assert.Equal(PositionRank.Other, position.Rank);
+        Assert.Equal(error, position.ChangeRank(rank).Error?.Code);
+        Assert.Equal(error is null ? rank : PositionRank.Other, position.Rank);
+    }
+
     private static Member Official() => Member.Import(1, new Identity("Nguyễn Văn An", null, Gender.Male, new DateOnly(1975, 1, 1), false,
         null, null, null, null, "Kinh", null, null), MemberStatus.Official, new DateOnly(2000, 1, 1), new DateOnly(2000, 2, 1), new DateOnly(2001, 2, 1), null, "(kiểm thử)");
 

@@ -11,6 +11,7 @@ public class RuleValueTextTests
     [InlineData(RuleKey.BadgePresentationDays, " 02-03 , 05-19", "02-03,05-19")]
     [InlineData(RuleKey.BadgePresentationDays, "02-29", "02-29")]
     [InlineData(RuleKey.DisciplineProbationaryAllowed, "Reprimand, Warning", "Reprimand,Warning")]
+    [InlineData(RuleKey.PlanningHigherThanHeld, "Principal, Concurrent", "Principal,Concurrent")]
     [InlineData("unknown.key", " bất kỳ ", "bất kỳ")]
     public void A_readable_value_is_stored_in_the_form_the_rule_data_uses(string key, string typed, string stored)
     {
@@ -35,6 +36,7 @@ public class RuleValueTextTests
     [InlineData(RuleKey.BadgePresentationDays, "31-02", "rule.value.format")]
     [InlineData(RuleKey.BadgePresentationDays, "03/02", "rule.value.format")]
     [InlineData(RuleKey.DisciplineProbationaryAllowed, "Reprimand,Expel", "rule.value.format")]
+    [InlineData(RuleKey.PlanningHigherThanHeld, "Principal,Deputy", "rule.value.format")]
     public void An_unreadable_value_is_refused_with_what_the_rule_expects(string key, string? typed, string code)
     {
         var value = RuleValueText.Normalize(key, typed);

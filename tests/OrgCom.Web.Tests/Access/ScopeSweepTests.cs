@@ -33,6 +33,8 @@ public sealed class ScopeSweepTests : AppTest
 
         /// <summary>A cadre outside the party registered by phường Sài Gòn (ADR 0014).</summary>
         public long NonMemberCadre { get; init; }
+        /// <summary>A nomination a Hồ Chí Minh City submission recorded.</summary>
+        public long Nomination { get; init; }
     }
 
     private async Task<Foreign> PlantForeignDataAsync()
@@ -81,9 +83,21 @@ public sealed class ScopeSweepTests : AppTest
                 $"Quê {Marker}", null, $"Nơi {Marker}"), new DateOnly(2026, 11, 21)).Value!;
             db.NonMemberCadres.Add(outsider);
             await db.SaveChangesAsync();
+            var nominated = OrgCom.Core.Cadres.PersonnelSubmission.Create(commune.Id, province.Id, true, OrgCom.Core.Cadres.SubmissionKind.Nomination,
+                position, false, $"Tờ trình giới thiệu {Marker}", "hcm", new DateOnly(2026, 1, 5)).Value!;
+            nominated.AddCadre(member.Id, member.FullName, member.Status);
+            var none = new OrgCom.Core.Rules.RuleCitation("submission.documents.nomination", "(kiểm thử)", "", new DateOnly(2017, 12, 19), true);
+            Assert.True(nominated.Appraise(new DateOnly(2026, 1, 6), "Đủ điều kiện", new DateOnly(2026, 11, 21)).IsSuccess);
+            Assert.True(nominated.Submit(new DateOnly(2026, 1, 7), [], none, "hcm", new DateOnly(2026, 11, 21)).IsSuccess);
+            Assert.True(nominated.Decide(true, "8-QĐ/TU", new DateOnly(2026, 1, 8), null, [], null, "lanhdao.hcm", new DateOnly(2026, 11, 21)).IsSuccess);
+            db.PersonnelSubmissions.Add(nominated);
+            await db.SaveChangesAsync();
+            var nomination = OrgCom.Core.Cadres.Nomination.ForApproved(nominated, position).Value![0];
+            db.Nominations.Add(nomination);
+            await db.SaveChangesAsync();
             return new Foreign(cell.Id, commune.Id, member.Id, user.Id, batch.Id, round.Id, submission.Id, appointment)
             {
-                Rotation = rotation.Id, NonMemberCadre = outsider.Id,
+                Rotation = rotation.Id, NonMemberCadre = outsider.Id, Nomination = nomination.Id,
             };
         });
     }
@@ -107,6 +121,7 @@ public sealed class ScopeSweepTests : AppTest
             ("Cadres", "submissionId") => foreign.Submission.ToString(),
             ("Cadres", "appointmentId") => foreign.Appointment.ToString(),
             ("Cadres", "id") => foreign.NonMemberCadre.ToString(),
+            ("Cadres", "nominationId") => foreign.Nomination.ToString(),
             ("Assessments", "id" or "roundId") => foreign.Round.ToString(),
             ("Assessments", "organizationId") => foreign.Organization.ToString(),
             // A frozen report id: the organization's id is not one, so the page must answer 404 like any unknown id.

@@ -10,15 +10,27 @@ public sealed class CadreBrowserTests : BrowserTest
     [Fact]
     public async Task Planning_for_one_organization_refuses_a_fourth_candidate_then_is_approved_by_a_leader_and_reported()
     {
-        // Four Hà Nội cadres, none holding the post planned for.
-        const string post = "Chủ tịch · Ủy ban nhân dân phường Ba Đình";
-        var names = await WithDbAsync(db => db.Appointments.Where(a => a.EndedOn == null)
-            .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName, a.OrganizationId })
-            .Where(x => db.Organizations.Any(o => o.Id == x.OrganizationId && (o.Code == "T01" || o.Code == "X00004"))
-                && !db.Appointments.Any(a => a.MemberId == x.Id && a.PositionName == post))
-            .OrderBy(x => x.Id).Select(x => x.FullName).Distinct().Take(4).ToListAsync());
-        Assert.Equal(4, names.Count);
+        // Four ward cadres whose posts are all lower than the post planned for (planning goes only to a higher post,
+        // Quy định 377-QĐ/TW): the chair, the vice-chair, the Front's chairwoman, and a second vice-chair appointed here.
+        const string post = "Bí thư Đảng ủy phường";
         var today = OrgCom.Web.Infrastructure.VietnamTime.Today(TimeProvider.System);
+        var names = await WithDbAsync(async db =>
+        {
+            var vice = await db.Positions.SingleAsync(p => p.Name == "Phó Chủ tịch");
+            var plain = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004."))
+                    && m.Status == OrgCom.Core.Members.MemberStatus.Official && m.BirthDate.Year >= 1980 && !db.Appointments.Any(a => a.MemberId == m.Id))
+                .OrderBy(m => m.Id).FirstAsync();
+            var start = today.AddMonths(-6);
+            db.Appointments.Add(OrgCom.Core.Cadres.Appointment.Create(plain, vice, OrgCom.Core.Cadres.AppointmentKind.Appointment, "21-QĐ/ĐU",
+                start, start, start.AddYears(5).AddDays(-1), false, false, [], today).Value!);
+            await db.SaveChangesAsync();
+            return await db.Appointments.Where(a => a.EndedOn == null)
+                .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName })
+                .Where(x => !db.Appointments.Any(a => a.MemberId == x.Id && a.EndedOn == null
+                    && (a.PositionName == post || a.Level != OrgCom.Core.Cadres.PositionLevel.Commune)))
+                .OrderBy(x => x.Id).Select(x => x.FullName).Distinct().Take(4).ToListAsync();
+        });
+        Assert.Equal(4, names.Count);
 
         var page = await SignInInBrowserAsync("hanoi");
         await page.GotoAsync($"{BaseUrl}/Cadres/Planning");

@@ -16,7 +16,9 @@ public sealed class PlanningTests : AppTest
     {
         var (members, position) = await WithDbAsync(async db =>
         {
-            var cadres = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004.")))
+            // People without a post: planning goes only to a post higher than one held (Quy định 377-QĐ/TW).
+            var cadres = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004."))
+                    && !db.Appointments.Any(a => a.MemberId == m.Id && a.EndedOn == null))
                 .OrderBy(m => m.Id).Take(4).Select(m => m.Id).ToListAsync();
             var post = await db.Positions.Where(p => p.Name == "Bí thư Đảng ủy phường").Select(p => p.Id).SingleAsync();
             return (cadres, post);
@@ -171,5 +173,63 @@ public sealed class PlanningTests : AppTest
 
         Assert.Contains($"Không thể quy hoạch {name}: đang ở trạng thái", (await DocumentAsync(refused)).QuerySelector("[data-testid=errors]")!.TextContent);
         Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task Planning_for_a_position_not_higher_than_one_held_is_refused_citing_the_rule_and_saves_nothing()
+    {
+        var (chair, chairName, viceChairPost, secretaryPost) = await WithDbAsync(async db =>
+        {
+            var post = await db.Appointments.Where(a => a.EndedOn == null && a.PositionName == "Chủ tịch · Ủy ban nhân dân phường Ba Đình")
+                .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { m.Id, m.FullName }).SingleAsync();
+            var vice = await db.Positions.Where(p => p.Name == "Phó Chủ tịch").Select(p => p.Id).SingleAsync();
+            var secretary = await db.Positions.Where(p => p.Name == "Bí thư Đảng ủy phường").Select(p => p.Id).SingleAsync();
+            return (post.Id, post.FullName, vice, secretary);
+        });
+        var client = await SignInAsync("xa.badinh");
+        var url = await CreateBatchAsync(client, "X00004", 2026, 2031, "Quy hoạch Đảng ủy phường Ba Đình");
+        var page = await GetDocumentAsync(client, url);
+        Assert.Contains("chỉ quy hoạch vào chức vụ cao hơn", page.QuerySelector("[data-testid=rule]")!.TextContent);
+        Assert.Contains(page.QuerySelectorAll("#PositionId option").Select(o => o.TextContent), o =>
+            o.StartsWith("Phó Chủ tịch · Ủy ban nhân dân phường Ba Đình — ") && o.EndsWith("(Lãnh đạo cấp xã, ủy viên ban thường vụ)"));
+        var before = await FingerprintAsync();
+
+        // The ward's Chủ tịch (a deputy's standing) for Phó Chủ tịch (a standing committee member's): lower, refused.
+        var refused = await PostFormAsync(client, url + "?handler=Propose", new() { ["MemberId"] = chair.ToString(), ["PositionId"] = viceChairPost.ToString() }, url);
+
+        var error = (await DocumentAsync(refused)).QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains($"{chairName} đang giữ chức vụ \"Chủ tịch · Ủy ban nhân dân phường Ba Đình\" (Lãnh đạo cấp xã, cấp phó)", error);
+        Assert.Contains("chỉ quy hoạch vào chức vụ cao hơn chức vụ đang đảm nhiệm", error);
+        Assert.Contains("Quy định 377-QĐ/TW", error);
+        Assert.Equal(before, await FingerprintAsync());
+
+        // For Bí thư (the head): higher, accepted; the page shows each entry's level and rank.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Propose",
+            new() { ["MemberId"] = chair.ToString(), ["PositionId"] = secretaryPost.ToString() }, url)).StatusCode);
+        Assert.Equal("Lãnh đạo cấp xã, người đứng đầu", (await GetDocumentAsync(client, url)).QuerySelector("[data-testid=standing]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_rank_of_a_position_is_changed_on_the_positions_page_by_its_organization_only_and_audited()
+    {
+        var position = await WithDbAsync(db => db.Positions.Where(p => p.Name == "Phó Giám đốc").Select(p => p.Id).SingleAsync());
+        var hcm = await SignInAsync("hcm");
+        Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(hcm, "/Cadres/Positions?handler=Rank",
+            new() { ["PositionId"] = position.ToString(), ["Rank"] = "Head" }, "/Cadres/Positions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(await SignInAsync("xa.badinh"), "/Cadres/Positions?handler=Rank",
+            new() { ["PositionId"] = position.ToString(), ["Rank"] = "Head" }, "/Cadres/Positions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(await SignInAsync("lanhdao.hanoi"), "/Cadres/Positions?handler=Rank",
+            new() { ["PositionId"] = position.ToString(), ["Rank"] = "Head" }, "/Cadres/Positions")).StatusCode);
+        Assert.Equal(PositionRank.Deputy, await WithDbAsync(db => db.Positions.Where(p => p.Id == position).Select(p => p.Rank).SingleAsync()));
+
+        var hanoi = await SignInAsync("hanoi");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(hanoi, "/Cadres/Positions?handler=Rank",
+            new() { ["PositionId"] = position.ToString(), ["Rank"] = "StandingCommitteeMember" }, "/Cadres/Positions")).StatusCode);
+
+        Assert.Equal(PositionRank.StandingCommitteeMember, await WithDbAsync(db => db.Positions.Where(p => p.Id == position).Select(p => p.Rank).SingleAsync()));
+        var selected = (await GetDocumentAsync(hanoi, "/Cadres/Positions")).QuerySelector($"tr[data-position='{position}'] option[selected]")!;
+        Assert.Equal("Ủy viên Ban Thường vụ", selected.TextContent);
+        Assert.Equal("hanoi", await WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "positions" && a.EntityKey == position.ToString())
+            .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstAsync()));
     }
 }

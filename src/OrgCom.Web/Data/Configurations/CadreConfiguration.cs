@@ -21,6 +21,7 @@ public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         b.Property(p => p.Level).HasConversion<string>().HasMaxLength(30);
         b.Property(p => p.BodyKind).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.RequiredPoliticalTheory).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Rank).HasConversion<string>().HasMaxLength(30);
         b.Ignore(p => p.Title);
         b.HasIndex(p => p.OrganizationId);
     }

@@ -75,3 +75,30 @@ public sealed class SubmissionDocumentTickConfiguration : IEntityTypeConfigurati
         b.HasIndex(t => new { t.SubmissionId, t.MemberId, t.Document }).IsUnique();
     }
 }
+
+/// <summary>
+/// A nomination (giới thiệu ứng cử) belongs to the position's organization, as an appointment does. The competent level's
+/// leaders create it when they approve the submission (Approve); staff record the election's result (Write).
+/// </summary>
+public sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> b)
+    {
+        b.ToTable("nominations");
+        b.OwnedByOrganization(n => n.OrganizationId, Permission.Write | Permission.Approve);
+        b.Property(n => n.Id).UseIdentityAlwaysColumn();
+        b.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Member>().WithMany().HasForeignKey(n => n.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Position>().WithMany().HasForeignKey(n => n.PositionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PersonnelSubmission>().WithMany().HasForeignKey(n => n.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(n => n.MemberName).HasMaxLength(150).UseCollation(Collations.Vietnamese);
+        b.Property(n => n.PositionName).HasMaxLength(Position.MaxNameLength + Position.MaxBodyNameLength + 3);
+        b.Property(n => n.Level).HasConversion<string>().HasMaxLength(30);
+        b.Property(n => n.DecisionNumber).HasMaxLength(60);
+        b.Property(n => n.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(n => n.OutcomeNote).HasMaxLength(Nomination.MaxNoteLength);
+        b.HasIndex(n => n.MemberId);
+        b.HasIndex(n => new { n.SubmissionId, n.MemberId }).IsUnique();
+        b.HasIndex(n => new { n.OrganizationId, n.DecisionDate });
+    }
+}

@@ -591,6 +591,98 @@ namespace OrgCom.Web.Data.Migrations
                         .HasAnnotation("OrgCom:ScopeWritePermission", 2);
                 });
 
+            modelBuilder.Entity("OrgCom.Core.Cadres.Nomination", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("member_name")
+                        .UseCollation("vi-VN-x-icu");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PositionName")
+                        .IsRequired()
+                        .HasMaxLength(503)
+                        .HasColumnType("character varying(503)")
+                        .HasColumnName("position_name");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nominations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_nominations_member_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_nominations_position_id");
+
+                    b.HasIndex("OrganizationId", "DecisionDate")
+                        .HasDatabaseName("ix_nominations_organization_id_decision_date");
+
+                    b.HasIndex("SubmissionId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nominations_submission_id_member_id");
+
+                    b.ToTable("nominations", (string)null);
+
+                    b
+                        .HasAnnotation("OrgCom:ScopeOwnerProperty", "OrganizationId")
+                        .HasAnnotation("OrgCom:ScopeWritePermission", 6);
+                });
+
             modelBuilder.Entity("OrgCom.Core.Cadres.NonMemberCadre", b =>
                 {
                     b.Property<long>("Id")
@@ -781,6 +873,14 @@ namespace OrgCom.Web.Data.Migrations
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("date")
                         .HasColumnName("submitted_on");
+
+                    b.Property<int?>("TermEndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_end_year");
+
+                    b.Property<int?>("TermStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_start_year");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1009,6 +1109,12 @@ namespace OrgCom.Web.Data.Migrations
                     b.Property<long>("OrganizationId")
                         .HasColumnType("bigint")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rank");
 
                     b.Property<string>("RequiredPoliticalTheory")
                         .HasMaxLength(20)
@@ -2847,6 +2953,37 @@ namespace OrgCom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_positions_position_id");
+                });
+
+            modelBuilder.Entity("OrgCom.Core.Cadres.Nomination", b =>
+                {
+                    b.HasOne("OrgCom.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nominations_members_member_id");
+
+                    b.HasOne("OrgCom.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nominations_organizations_organization_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nominations_positions_position_id");
+
+                    b.HasOne("OrgCom.Core.Cadres.PersonnelSubmission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nominations_personnel_submissions_submission_id");
                 });
 
             modelBuilder.Entity("OrgCom.Core.Cadres.NonMemberCadre", b =>

@@ -145,25 +145,26 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         var random = new Random(2027);
         var codes = new[] { "T01", "X00004", "T79", "X26740" };
         var org = await db.Organizations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Id, ct);
-        Position P(string code, string name, PositionLevel level, BodyKind kind, string? body, bool committee, PoliticalTheoryLevel? theory)
+        Position P(string code, string name, PositionLevel level, BodyKind kind, string? body, bool committee, PoliticalTheoryLevel? theory,
+            PositionRank rank)
         {
-            var p = Position.Create(org[code], name, level, kind, body, committee, theory, theory is null ? null : standard).Value!;
+            var p = Position.Create(org[code], name, level, kind, body, committee, theory, theory is null ? null : standard, rank).Value!;
             db.Positions.Add(p);
             return p;
         }
-        var hnSecretary = P("T01", "Bí thư Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
-        var hnDeputy = P("T01", "Phó Bí thư Thường trực Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
-        P("T01", "Ủy viên Ban Thường vụ Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
-        var hnChair = P("T01", "Chủ tịch", PositionLevel.Provincial, BodyKind.State, "Ủy ban nhân dân thành phố Hà Nội", false, PoliticalTheoryLevel.Advanced);
-        var hnHomeAffairs = P("T01", "Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ thành phố Hà Nội", false, PoliticalTheoryLevel.Advanced);
-        var hnOrganization = P("T01", "Trưởng Ban Tổ chức Thành ủy", PositionLevel.ProvincialDepartment, BodyKind.Party, null, false, PoliticalTheoryLevel.Advanced);
-        var hnDeputyHomeAffairs = P("T01", "Phó Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ thành phố Hà Nội", false, null);
-        var bdSecretary = P("X00004", "Bí thư Đảng ủy phường", PositionLevel.Commune, BodyKind.Party, null, true, PoliticalTheoryLevel.Intermediate);
-        var bdChair = P("X00004", "Chủ tịch", PositionLevel.Commune, BodyKind.State, "Ủy ban nhân dân phường Ba Đình", false, PoliticalTheoryLevel.Intermediate);
-        var bdViceChair = P("X00004", "Phó Chủ tịch", PositionLevel.Commune, BodyKind.State, "Ủy ban nhân dân phường Ba Đình", false, null);
-        var bdFront = P("X00004", "Chủ tịch", PositionLevel.Commune, BodyKind.MassOrganization, "Ủy ban Mặt trận Tổ quốc phường Ba Đình", false, null);
-        var hcmSecretary = P("T79", "Bí thư Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced);
-        var hcmHomeAffairs = P("T79", "Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ Thành phố Hồ Chí Minh", false, PoliticalTheoryLevel.Advanced);
+        var hnSecretary = P("T01", "Bí thư Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced, PositionRank.Head);
+        var hnDeputy = P("T01", "Phó Bí thư Thường trực Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced, PositionRank.Deputy);
+        P("T01", "Ủy viên Ban Thường vụ Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced, PositionRank.StandingCommitteeMember);
+        var hnChair = P("T01", "Chủ tịch", PositionLevel.Provincial, BodyKind.State, "Ủy ban nhân dân thành phố Hà Nội", false, PoliticalTheoryLevel.Advanced, PositionRank.Deputy);
+        var hnHomeAffairs = P("T01", "Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ thành phố Hà Nội", false, PoliticalTheoryLevel.Advanced, PositionRank.Head);
+        var hnOrganization = P("T01", "Trưởng Ban Tổ chức Thành ủy", PositionLevel.ProvincialDepartment, BodyKind.Party, null, false, PoliticalTheoryLevel.Advanced, PositionRank.Head);
+        var hnDeputyHomeAffairs = P("T01", "Phó Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ thành phố Hà Nội", false, null, PositionRank.Deputy);
+        var bdSecretary = P("X00004", "Bí thư Đảng ủy phường", PositionLevel.Commune, BodyKind.Party, null, true, PoliticalTheoryLevel.Intermediate, PositionRank.Head);
+        var bdChair = P("X00004", "Chủ tịch", PositionLevel.Commune, BodyKind.State, "Ủy ban nhân dân phường Ba Đình", false, PoliticalTheoryLevel.Intermediate, PositionRank.Deputy);
+        var bdViceChair = P("X00004", "Phó Chủ tịch", PositionLevel.Commune, BodyKind.State, "Ủy ban nhân dân phường Ba Đình", false, null, PositionRank.StandingCommitteeMember);
+        var bdFront = P("X00004", "Chủ tịch", PositionLevel.Commune, BodyKind.MassOrganization, "Ủy ban Mặt trận Tổ quốc phường Ba Đình", false, null, PositionRank.StandingCommitteeMember);
+        var hcmSecretary = P("T79", "Bí thư Thành ủy", PositionLevel.Provincial, BodyKind.Party, null, true, PoliticalTheoryLevel.Advanced, PositionRank.Head);
+        var hcmHomeAffairs = P("T79", "Giám đốc", PositionLevel.ProvincialDepartment, BodyKind.State, "Sở Nội vụ Thành phố Hồ Chí Minh", false, PoliticalTheoryLevel.Advanced, PositionRank.Head);
         await db.SaveChangesAsync(ct);
 
         async Task<Member> Pick(string communeCode, Gender gender, int bornFrom, int bornTo, int skip)
@@ -208,10 +209,14 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
         await SeedHeadsHometownsAsync(held, today, ct);
 
         var batch = PlanningBatch.Create(org["T01"], 2026, 2031, "Quy hoạch Ban Chấp hành, Ban Thường vụ Thành ủy Hà Nội nhiệm kỳ 2026–2031").Value!;
-        var none = new PlanningContext([], [], false);
-        foreach (var (member, position) in new[] { (held[2].Member, hnSecretary), (held[4].Member, hnSecretary), (held[2].Member, hnDeputy), (held[8].Member, hnHomeAffairs) })
+        PlanningContext Context(Member member) => new([], [], false, held.Where(h => h.Member.Id == member.Id)
+            .Select(h => new HeldStanding(h.Position.Title, h.Position.Level, h.Position.Rank, false, false)).ToList());
+        // Each planned for a higher post than the one held (Quy định 377-QĐ/TW): the city's Chủ tịch (a deputy's standing)
+        // and the head of its organization commission for Bí thư, a department's deputy for Phó Bí thư, a ward's Phó Chủ tịch
+        // for a department head.
+        foreach (var (member, position) in new[] { (held[2].Member, hnSecretary), (held[4].Member, hnSecretary), (held[5].Member, hnDeputy), (held[8].Member, hnHomeAffairs) })
         {
-            var added = batch.Propose(member.Id, member.FullName, member.Status, position, none, rules, today, null);
+            var added = batch.Propose(member.Id, member.FullName, member.Status, position, Context(member), rules, today, null);
             if (!added.IsSuccess)
                 throw new InvalidOperationException(added.Error!.Message);
         }
@@ -246,6 +251,9 @@ public sealed class DemoSeeder(OrgComDbContext db, AccountService accounts, ILog
                 documentsRule, "xa.badinh", today).IsSuccess)
             throw new InvalidOperationException("submission demo");
         db.PersonnelSubmissions.AddRange(nomination, waiting);
+        await SaveAsync(ct);
+        // The approved nomination recorded its two candidates, their election results pending.
+        db.Nominations.AddRange(Nomination.ForApproved(nomination, bdChair).Value!);
         await SaveAsync(ct);
     }
 

@@ -8,7 +8,8 @@ using OrgCom.Web.Infrastructure.Access;
 namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>A position as the pages list it.</summary>
-public sealed record PositionOption(long Id, string Name, string? BodyName, PositionLevel Level, long OrganizationId, string OrganizationName, bool IsCommitteeSeat)
+public sealed record PositionOption(long Id, string Name, string? BodyName, PositionLevel Level, long OrganizationId, string OrganizationName, bool IsCommitteeSeat,
+    PositionRank Rank = PositionRank.Other)
 {
     public string Title => BodyName is null ? Name : $"{Name} · {BodyName}";
 }
@@ -47,7 +48,7 @@ public sealed class CadreQueries(OrgComDbContext db)
             .Where(p => p.IsActive)
             .Join(organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Name })
             .OrderBy(x => x.p.Level).ThenBy(x => x.Name).ThenBy(x => x.p.Id)
-            .Select(x => new PositionOption(x.p.Id, x.p.Name, x.p.BodyName, x.p.Level, x.p.OrganizationId, x.Name, x.p.IsCommitteeSeat))
+            .Select(x => new PositionOption(x.p.Id, x.p.Name, x.p.BodyName, x.p.Level, x.p.OrganizationId, x.Name, x.p.IsCommitteeSeat, x.p.Rank))
             .Take(1000)
             .ToListAsync(ct);
     }
@@ -161,9 +162,12 @@ public sealed class CadreQueries(OrgComDbContext db)
             .ToListAsync(ct);
         var readable = (await relevant(db.PlanningEntries, db.PlanningBatches).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var posts = all.Select(x => readable.Contains(x.Id) ? x.Post with { InScope = true } : x.Post).ToList();
-        var holds = await db.Appointments.IgnoreQueryFilters()
-            .AnyAsync(a => a.MemberId == memberId && a.PositionId == positionId && a.EndedOn == null, ct);
-        return new PlanningContext(posts.Where(p => p.PositionId == positionId).ToList(), posts.Where(p => p.MemberId == memberId).ToList(), holds);
+        var held = await db.Appointments.IgnoreQueryFilters().Where(a => a.MemberId == memberId && a.EndedOn == null)
+            .Join(db.Positions.IgnoreQueryFilters(), a => a.PositionId, p => p.Id,
+                (a, p) => new { a.PositionId, Standing = new HeldStanding(a.PositionName, p.Level, p.Rank, a.IsConcurrent, a.IsActing) })
+            .ToListAsync(ct);
+        return new PlanningContext(posts.Where(p => p.PositionId == positionId).ToList(), posts.Where(p => p.MemberId == memberId).ToList(),
+            held.Any(h => h.PositionId == positionId), held.Select(h => h.Standing).ToList());
     }
 
     /// <summary>

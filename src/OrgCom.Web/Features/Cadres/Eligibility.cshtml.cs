@@ -12,7 +12,8 @@ namespace OrgCom.Web.Features.Cadres;
 
 /// <summary>
 /// Explained eligibility: for a person, a target position and a reference date (the day the dossier is received, or the
-/// congress), which rules pass or fail and why, with the regulation of each. Reads only.
+/// congress), which rules pass or fail and why, with the regulation of each; the months of working age count to the
+/// decided retirement (later or earlier) when one was decided by that date. Reads only.
 /// </summary>
 public sealed class EligibilityModel(OrgComDbContext db, CadreQueries queries, RuleBookProvider rules, TimeProvider clock) : PageModel
 {
@@ -52,12 +53,14 @@ public sealed class EligibilityModel(OrgComDbContext db, CadreQueries queries, R
         // Whether the person held the position, or sits in a committee of the same organization, is about the person
         // wherever the posts are.
         var history = await queries.EligibilityHistoryAsync(member.Id, position, date.Value, ct);
+        // A decided retirement is about the person too, wherever it was recorded; the check uses it if in force on the date.
+        var decision = await db.RetirementDecisions.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(d => d.MemberId == member.Id, ct);
         var (book, _) = await rules.GetAsync(ct);
         try
         {
             Report = Eligibility.Check(
                 new EligibilityCandidate(member.FullName, member.Gender, member.BirthDate, member.BirthYearOnly, member.PoliticalTheory),
-                position, history, date.Value, book);
+                position, history, date.Value, book, decision);
         }
         catch (RuleConfigurationException e)
         {

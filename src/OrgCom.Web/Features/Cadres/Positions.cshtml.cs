@@ -10,7 +10,8 @@ using OrgCom.Web.Infrastructure.Forms;
 
 namespace OrgCom.Web.Features.Cadres;
 
-/// <summary>Positions (chức vụ) of the organizations in scope, and a new one for an organization the user writes in.</summary>
+/// <summary>Positions (chức vụ) of the organizations in scope, a new one for an organization the user writes in, and the
+/// standing (rank within the level) of a position, which orders positions for planning (Quy định 377-QĐ/TW).</summary>
 public sealed class PositionsModel(OrgComDbContext db, CadreQueries queries, CurrentUser currentUser) : PageModel
 {
     public List<PositionOption> Positions { get; private set; } = [];
@@ -26,6 +27,12 @@ public sealed class PositionsModel(OrgComDbContext db, CadreQueries queries, Cur
 
     [BindProperty]
     public BodyKind BodyKind { get; set; }
+
+    [BindProperty]
+    public PositionRank Rank { get; set; } = PositionRank.Other;
+
+    [BindProperty]
+    public long PositionId { get; set; }
 
     [BindProperty, StoredIn<Position>(nameof(Position.BodyName), "Tên cơ quan, đơn vị")]
     public string? BodyName { get; set; }
@@ -53,7 +60,7 @@ public sealed class PositionsModel(OrgComDbContext db, CadreQueries queries, Cur
         FormLengths.Check(this, ModelState, db.Model);
         if (organization is not null && ModelState.IsValid)
         {
-            var created = Position.Create(organization.Id, Name ?? "", Level, BodyKind, BodyName, IsCommitteeSeat, RequiredPoliticalTheory, StandardSource);
+            var created = Position.Create(organization.Id, Name ?? "", Level, BodyKind, BodyName, IsCommitteeSeat, RequiredPoliticalTheory, StandardSource, Rank);
             if (created.IsSuccess)
             {
                 db.Positions.Add(created.Value!);
@@ -65,5 +72,25 @@ public sealed class PositionsModel(OrgComDbContext db, CadreQueries queries, Cur
         }
         Positions = await queries.PositionsAsync(ct);
         return Page();
+    }
+
+    /// <summary>Load within scope (404) → Write at the position's organization (403) → change the rank → save (audited).</summary>
+    public async Task<IActionResult> OnPostRankAsync(CancellationToken ct)
+    {
+        var position = await db.Positions.SingleOrDefaultAsync(p => p.Id == PositionId, ct);
+        if (position is null)
+            return NotFound();
+        if (await queries.PathOfAsync(position.OrganizationId, ct) is not { } path || !currentUser.Can(Permission.Write, path))
+            return StatusCode(StatusCodes.Status403Forbidden);
+        var changed = position.ChangeRank(Rank);
+        if (!changed.IsSuccess)
+        {
+            ModelState.AddModelError("", changed.Error!.Message);
+            Positions = await queries.PositionsAsync(ct);
+            return Page();
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = $"Chức vụ \"{position.Title}\": thứ bậc trong cấp là \"{Rank.DisplayName().ToLowerInvariant()}\".";
+        return RedirectToPage();
     }
 }

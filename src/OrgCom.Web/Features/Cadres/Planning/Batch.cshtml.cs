@@ -37,6 +37,10 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
     /// <summary>The planning limits in force: cadres per position, positions of one level per cadre.</summary>
     public RuleValue MaxCadresPerPosition { get; private set; } = null!;
     public RuleValue MaxPositionsPerCadre { get; private set; } = null!;
+    /// <summary>Planning only for a higher position: the kinds of held post it counts, when the rule is in force.</summary>
+    public RuleValue? HigherThanHeld { get; private set; }
+    /// <summary>The level and rank of the positions of the entries, shown beside them.</summary>
+    public Dictionary<long, (PositionLevel Level, PositionRank Rank)> Standings { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     [BindProperty] public long MemberId { get; set; }
@@ -58,6 +62,9 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
     {
         Cadres = await queries.CadresAsync(ct, partyMembersOnly: true);
         Positions = await queries.PositionsAsync(ct, BatchPath);
+        var ids = Batch.Entries.Select(e => e.PositionId).Distinct().ToList();
+        Standings = await db.Positions.Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.Level, p.Rank), ct);
         return Page();
     }
 
@@ -156,6 +163,7 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
         var (book, _) = await rules.GetAsync(ct);
         MaxCadresPerPosition = book.Get(RuleKey.PlanningMaxCadresPerPosition, Today);
         MaxPositionsPerCadre = book.Get(RuleKey.PlanningMaxPositionsPerCadreSameLevel, Today);
+        HigherThanHeld = book.TryGet(RuleKey.PlanningHigherThanHeld, Today, out var higher) ? higher : null;
         return true;
     }
 }

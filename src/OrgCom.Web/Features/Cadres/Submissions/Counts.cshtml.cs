@@ -26,6 +26,9 @@ public sealed class CountsModel(OrgComDbContext db, TimeProvider clock) : PageMo
     public List<Row> Rows { get; private set; } = [];
     public string Sentence { get; private set; } = "";
 
+    /// <summary>Nominations decided in the year (by the decision's date) and their election results.</summary>
+    public string NominationSentence { get; private set; } = "";
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
@@ -43,7 +46,7 @@ public sealed class CountsModel(OrgComDbContext db, TimeProvider clock) : PageMo
         ])
         {
             SheetName = "Lượt cán bộ đã trình",
-            TitleLines = [$"Lượt cán bộ đã trình năm {Year}", Sentence + ".", XlsxReport<Row>.ExportedOnLine(VietnamTime.Today(clock))],
+            TitleLines = [$"Lượt cán bộ đã trình năm {Year}", Sentence + ".", NominationSentence + ".", XlsxReport<Row>.ExportedOnLine(VietnamTime.Today(clock))],
             TotalsRow = true,
         };
         return XlsxResult.Create(report, Rows.ToAsyncEnumerable(), $"Lượt cán bộ đã trình {Year}.xlsx");
@@ -83,5 +86,9 @@ public sealed class CountsModel(OrgComDbContext db, TimeProvider clock) : PageMo
             .Select(g => new Row(Label(g.Min(r => r.Month)), g.Key.SubmissionKind, g.Key.Level, g.Sum(r => r.Submitted), g.Sum(r => r.Decided)))
             .ToList();
         Sentence = SubmissionSummary.Sentence(Rows.Sum(r => r.Submitted), Rows.Sum(r => r.Decided));
+        var nominations = await db.Nominations.Where(n => n.DecisionDate >= start && n.DecisionDate < end)
+            .GroupBy(n => n.Outcome).Select(g => new { Outcome = g.Key, Count = g.LongCount() }).ToDictionaryAsync(x => x.Outcome, x => x.Count, ct);
+        NominationSentence = NominationSummary.Sentence(nominations.Values.Sum(), nominations.GetValueOrDefault(NominationOutcome.Elected),
+            nominations.GetValueOrDefault(NominationOutcome.NotElected));
     }
 }

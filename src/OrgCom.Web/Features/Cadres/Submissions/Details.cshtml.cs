@@ -44,6 +44,12 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
     public List<CadreCheck> Checks { get; private set; } = [];
     public List<CadreOption> Cadres { get; private set; } = [];
     public List<Created> Appointments { get; private set; } = [];
+
+    /// <summary>The planning batch an approved planning proposal added its cadres to.</summary>
+    public (long Id, string Title)? PlanningBatchCreated { get; private set; }
+
+    /// <summary>The nominations an approved nomination recorded, with their election results.</summary>
+    public List<Nomination> Nominations { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     [BindProperty] public long MemberId { get; set; }
@@ -143,14 +149,95 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
         var decided = Submission.Decide(approved, DecisionNumber, date.Value, DecisionNote, failed, OverrideReason, currentUser.UserName, Today);
         if (!decided.IsSuccess)
             return decided.Error!;
-        var created = approved && Submission.Kind == SubmissionKind.Appointment ? await AppointAsync(book, ct) : Result.Ok();
+        var created = !approved ? Result.Ok() : Submission.Kind switch
+        {
+            SubmissionKind.Appointment => await AppointAsync(book, ct),
+            SubmissionKind.PlanningProposal => await PlanAsync(book, ct),
+            _ => await NominateAsync(ct),
+        };
         if (!created.IsSuccess)
             return created.Error!;
         audit.Reason = $"{(approved ? "Đồng ý" : "Không đồng ý")} theo quyết định {Submission.DecisionNumber}"
             + (Submission.OverrideReason is { } why ? $"; vẫn đồng ý dù có điều kiện không đạt ({string.Join("; ", failed.Select(f => $"{f.MemberName}: {f.Rule}"))}): {why}" : "");
         return $"Đã ghi quyết định {Submission.DecisionNumber}: {PersonnelSubmission.DisplayName(Submission.Status).ToLowerInvariant()}"
-            + (approved && Submission.Kind == SubmissionKind.Appointment ? $", bổ nhiệm {Submission.Cadres.Count} lượt cán bộ." : ".");
+            + (!approved ? "." : Submission.Kind switch
+            {
+                SubmissionKind.Appointment => $", bổ nhiệm {Submission.Cadres.Count} lượt cán bộ.",
+                SubmissionKind.PlanningProposal => $", {PlanningSummary.Sentence(Submission.Cadres.Count, 1)}.",
+                _ => $", giới thiệu ứng cử {Submission.Cadres.Count} lượt cán bộ (chờ kết quả bầu cử).",
+            });
     }, ct);
+
+    /// <summary>
+    /// An approved planning proposal adds its cadres to the preparer's planning for the term: into the approved batch of
+    /// that organization and term (a review's addition, the decision as its reason), or into a new batch appraised and
+    /// approved by this submission's appraisal and decision. Every cadre goes through <see cref="PlanningBatch.Propose"/>
+    /// with the limits counted across the term; if any fails, the decision is refused with every reason and nothing is saved.
+    /// </summary>
+    private async Task<Result> PlanAsync(RuleBook book, CancellationToken ct)
+    {
+        var position = await db.Positions.SingleOrDefaultAsync(p => p.Id == Submission.PositionId, ct);
+        if (position is null)
+            return new Error("submission.position", "Chức vụ của tờ trình không còn trong phạm vi của bạn.");
+        var preparerPath = await queries.PathOfAsync(Submission.OrganizationId, ct);
+        var positionPath = await queries.PathOfAsync(position.OrganizationId, ct);
+        if (preparerPath is not { } root || positionPath is not { } at || !CurrentUser.IsWithin(at, root))
+            return SubmissionErrors.PlanningPositionOutside(position.Title, PreparerName);
+        if (Submission.TermStartYear is not { } from || Submission.TermEndYear is not { } to)
+            return SubmissionErrors.TermRequired;
+        var batch = await db.PlanningBatches.Include(b => b.Entries)
+            .Where(b => b.OrganizationId == Submission.OrganizationId && b.TermStartYear == from && b.TermEndYear == to && b.Status == PlanningStatus.Approved)
+            .OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
+        var reason = Submission.PlanningText(PlanningBatch.MaxTextLength);
+        if (batch is null)
+        {
+            var created = PlanningBatch.Create(Submission.OrganizationId, from, to, Submission.PlanningText(PlanningBatch.MaxTitleLength));
+            if (!created.IsSuccess)
+                return created.Error!;
+            batch = created.Value!;
+            db.PlanningBatches.Add(batch);
+        }
+        var members = await MembersAsync(ct);
+        var reasons = new List<string>();
+        foreach (var cadre in Submission.Cadres.OrderBy(c => c.Id))
+        {
+            if (members.GetValueOrDefault(cadre.MemberId) is not { } member)
+            {
+                reasons.Add($"Không tìm thấy đảng viên {cadre.MemberName} trong phạm vi của bạn.");
+                continue;
+            }
+            var context = await queries.PlanningContextAsync(batch, member.Id, position.Id, ct);
+            var proposed = batch.Propose(member.Id, member.FullName, member.Status, position, context, book, Today,
+                batch.Status == PlanningStatus.Approved ? reason : null);
+            if (!proposed.IsSuccess)
+                reasons.Add(proposed.Error!.Message);
+        }
+        if (reasons.Count > 0)
+            return SubmissionErrors.PlanningRefused(reasons);
+        if (batch.Status == PlanningStatus.Draft)
+        {
+            var opinion = Submission.AppraisalOpinion ?? "";
+            var appraised = batch.Appraise(Submission.AppraisedOn ?? Submission.DecisionDate!.Value,
+                opinion.Length <= PlanningBatch.MaxTextLength ? opinion : opinion[..(PlanningBatch.MaxTextLength - 1)] + "…", Today);
+            var approvedBatch = appraised.IsSuccess ? batch.Approve(Submission.DecisionNumber, Submission.DecisionDate!.Value, Today) : appraised;
+            if (!approvedBatch.IsSuccess)
+                return approvedBatch.Error!;
+        }
+        return Result.Ok();
+    }
+
+    /// <summary>An approved nomination records, per cadre, the nomination for the position, its election result pending.</summary>
+    private async Task<Result> NominateAsync(CancellationToken ct)
+    {
+        var position = await db.Positions.SingleOrDefaultAsync(p => p.Id == Submission.PositionId, ct);
+        if (position is null)
+            return new Error("submission.position", "Chức vụ của tờ trình không còn trong phạm vi của bạn.");
+        var nominations = Nomination.ForApproved(Submission, position);
+        if (!nominations.IsSuccess)
+            return nominations.Error!;
+        db.Nominations.AddRange(nominations.Value!);
+        return Result.Ok();
+    }
 
     /// <summary>The appointments an approved appointment submission decides, one per cadre, through the Core rules of
     /// an appointment (principal post, retirement, term) — any refusal refuses the whole decision.</summary>
@@ -197,6 +284,10 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
         var on = Submission.SubmittedOn ?? Today;
         var checks = new List<CadreCheck>();
         var members = await MembersAsync(ct);
+        // The cadres' decided retirements, wherever recorded (about the person): used when in force on the date.
+        var ids = members.Keys.ToList();
+        var decisions = await db.RetirementDecisions.IgnoreQueryFilters().AsNoTracking().Where(d => ids.Contains(d.MemberId))
+            .ToDictionaryAsync(d => d.MemberId, ct);
         foreach (var cadre in Submission.Cadres.OrderBy(c => c.Id))
         {
             if (members.GetValueOrDefault(cadre.MemberId) is not { } member || position is null)
@@ -209,7 +300,7 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
                 var history = await queries.EligibilityHistoryAsync(member.Id, position, on, ct);
                 checks.Add(new(cadre, Eligibility.Check(
                     new EligibilityCandidate(member.FullName, member.Gender, member.BirthDate, member.BirthYearOnly, member.PoliticalTheory),
-                    position, history, on, book), null));
+                    position, history, on, book, decisions.GetValueOrDefault(member.Id)), null));
             }
             catch (RuleConfigurationException e)
             {
@@ -285,6 +376,18 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
         {
             var (book, _) = await rules.GetAsync(ct);
             Checks = await EligibilityAsync(book, ct);
+        }
+        if (Submission.Status == SubmissionStatus.Approved && Submission.Kind == SubmissionKind.Nomination)
+            Nominations = await db.Nominations.AsNoTracking().Where(n => n.SubmissionId == Submission.Id).OrderBy(n => n.MemberName).ToListAsync(ct);
+        if (Submission.Status == SubmissionStatus.Approved && Submission.Kind == SubmissionKind.PlanningProposal)
+        {
+            var members = Submission.Cadres.Select(c => c.MemberId).ToList();
+            var batch = await db.PlanningEntries
+                .Where(e => e.PositionId == Submission.PositionId && members.Contains(e.MemberId) && e.Status == PlanningEntryStatus.Approved)
+                .Join(db.PlanningBatches.Where(b => b.OrganizationId == Submission.OrganizationId && b.TermStartYear == Submission.TermStartYear),
+                    e => e.BatchId, b => b.Id, (e, b) => new { b.Id, b.Title })
+                .OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
+            PlanningBatchCreated = batch is null ? null : (batch.Id, batch.Title);
         }
         if (Submission.Status == SubmissionStatus.Approved && Submission.Kind == SubmissionKind.Appointment)
         {

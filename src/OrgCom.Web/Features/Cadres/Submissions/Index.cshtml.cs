@@ -28,6 +28,8 @@ public sealed class IndexModel(OrgComDbContext db, CadreQueries queries, Current
     [BindProperty] public SubmissionKind Kind { get; set; }
     [BindProperty] public long PositionId { get; set; }
     [BindProperty] public bool IsConcurrent { get; set; }
+    [BindProperty] public int? TermStartYear { get; set; }
+    [BindProperty] public int? TermEndYear { get; set; }
     [BindProperty, StoredIn<PersonnelSubmission>(nameof(PersonnelSubmission.Title), "Trích yếu tờ trình")] public string? Title { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -63,8 +65,14 @@ public sealed class IndexModel(OrgComDbContext db, CadreQueries queries, Current
             ModelState.AddModelError(nameof(PositionId), $"Chức vụ \"{position.Title}\" không thuộc phạm vi quyết định của cấp có thẩm quyền đã chọn.");
             return await RedisplayAsync(ct);
         }
+        // A planning proposal plans the preparer's positions and those under it, as the preparer's batches do.
+        if (Kind == SubmissionKind.PlanningProposal && positionPath is { } at && !CurrentUser.IsWithin(at, preparer.Path))
+        {
+            ModelState.AddModelError(nameof(PositionId), SubmissionErrors.PlanningPositionOutside(position.Title, preparer.Name).Message);
+            return await RedisplayAsync(ct);
+        }
         var created = PersonnelSubmission.Create(preparer.Id, competent?.Id ?? 0, competent is not null && competent.Id != preparer.Id,
-            Kind, position, IsConcurrent, Title, currentUser.UserName, VietnamTime.Today(clock));
+            Kind, position, IsConcurrent, Title, currentUser.UserName, VietnamTime.Today(clock), TermStartYear, TermEndYear);
         if (!created.IsSuccess)
         {
             ModelState.AddModelError("", created.Error!.Message);
