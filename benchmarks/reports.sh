@@ -67,6 +67,12 @@ time_page "increase/decrease, Hà Nội, $YEAR, reconciled (hanoi)" "$hanoi" "/R
 [[ "${RECONCILE_COUNTRY:-0}" == 1 ]] && time_page "increase/decrease, whole country, $YEAR, reconciled (admin)" "$admin" "/Reports/View?Form=IncreaseDecrease&OrganizationId=$root&$period&Reconcile=true"
 time_page "organizations by kind, whole country, 31/12/$YEAR (admin)" "$admin" "/Reports/View?Form=OrganizationsByKind&OrganizationId=$root&To=31/12/$YEAR"
 time_page "members by gender, Hà Nội, 31/12/$YEAR (hanoi)" "$hanoi" "/Reports/View?Form=MembersAtDate&OrganizationId=$province&To=31/12/$YEAR&Dimension=Gender"
+# Drill-downs (ADR 0011, "Drill-down of every count"): the organizations of the commonest kind in Hà Nội, and the members
+# moved in by a reorganization (counted member by member; empty unless the year saw one, as the replay of 2025 does).
+kind=$(psql_ -c "select o.kind from organizations o join organizations p on o.path <@ p.path where p.id = $province
+    and o.established_on <= '$YEAR-12-31' and o.dissolved_on is null group by o.kind order by count(*) desc limit 1")
+time_page "organizations of kind $kind, Hà Nội, 31/12/$YEAR (hanoi)" "$hanoi" "/Reports/Organizations?Form=OrganizationsByKind&OrganizationId=$province&To=31/12/$YEAR&Measure=k:$kind"
+time_page "members received by reorganization, Hà Nội, $YEAR (hanoi)" "$hanoi" "/Reports/Members?Form=IncreaseDecrease&OrganizationId=$province&$period&Measure=ReorganizedIn"
 time_page "home page (admin, whole country)" "$admin" "/"
 time_page "home page (hanoi)" "$hanoi" "/"
 

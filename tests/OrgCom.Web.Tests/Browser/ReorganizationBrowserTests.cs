@@ -60,5 +60,24 @@ public sealed class ReorganizationBrowserTests : BrowserTest
         await page.GetByLabel("Mở các tổ chức trực thuộc Đảng bộ phường Ba Đình").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Chi bộ Tổ dân phố số 3-4" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Chi bộ Tổ dân phố số 3", Exact = true })).ToHaveCountAsync(0);
+
+        // The ward's increase/decrease report over the year: the new cell received the two cells' members by the
+        // reorganization, and that number opens exactly those members (ADR 0011).
+        var merged = await OrganizationIdAsync("X00004.CB34");
+        await page.GotoAsync($"/Reports/View?Form=IncreaseDecrease&OrganizationId={ward}&From=01/01/2025&To=31/12/2025");
+        var received = page.GetByTestId("report").Locator($"tbody tr[data-organization='{merged}'] td[data-column=ReorganizedIn] a");
+        var number = (await received.TextContentAsync())!.Trim();
+        var count = int.Parse(number.Replace(".", ""));
+        Assert.True(count > 0);
+        await Expect(page.GetByTestId("report").Locator("tbody tr td[data-column=ReorganizedOut] a")).ToHaveCountAsync(2);
+        await ScreenshotAsync(page, "report-reorganization");
+        await received.ClickAsync();
+        await Expect(page.GetByTestId("drill-summary")).ToContainTextAsync($"Tổng số: {number} đảng viên");
+        var listed = page.GetByTestId("members").Locator("tbody tr");
+        await Expect(listed).ToHaveCountAsync(Math.Min(count, 50));
+        await Expect(page.GetByTestId("drill-row")).ToContainTextAsync("Đảng bộ phường Ba Đình");
+        foreach (var cellName in await page.GetByTestId("members").Locator("tbody tr td:nth-child(5)").AllTextContentsAsync())
+            Assert.Equal("Chi bộ Tổ dân phố số 3-4", cellName.Trim());
+        await ScreenshotAsync(page, "report-reorganization-members");
     }
 }

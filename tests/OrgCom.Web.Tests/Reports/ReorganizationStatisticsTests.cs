@@ -44,6 +44,33 @@ public sealed class ReorganizationStatisticsTests : ReportTest
     private static long N(Dictionary<string, string> cells, string key) =>
         cells.TryGetValue(key, out var v) && v.Length > 0 ? long.Parse(v.Replace(".", "")) : 0;
 
+    /// <summary>The members listed behind a reorganization number (all pages), checked against the number clicked.</summary>
+    private async Task<List<string>> DrillAsync(HttpClient client, long root, long? row, string measure, long expected,
+        string from = "01/01/2025", string to = "31/12/2025")
+    {
+        var report = await GetDocumentAsync(client, Url(root, from, to));
+        var cell = row is { } r
+            ? report.QuerySelector($"[data-testid=report] tbody tr[data-organization='{r}'] td[data-column={measure}]")
+            : report.QuerySelector($"[data-testid=report] [data-testid=totals] td[data-column={measure}]");
+        Assert.True(cell is not null, $"no {measure} cell for {row?.ToString() ?? "totals"} in the report of {root}");
+        Assert.Equal(expected, N(new() { ["x"] = cell!.TextContent.Trim() }, "x"));
+        var link = cell.QuerySelector("a");
+        Assert.True(link is not null, $"{measure} of {row?.ToString() ?? "totals"} is not a link");
+        var url = WebUtility.HtmlDecode(link!.GetAttribute("href")!);
+        var names = new List<string>();
+        for (var p = 1; ; p++)
+        {
+            var page = await GetDocumentAsync(client, url + "&p=" + p);
+            Assert.Contains($"Tổng số: {ReportRequest.Number(expected)} đảng viên", page.QuerySelector("[data-testid=drill-summary]")!.TextContent);
+            var rows = page.QuerySelectorAll("[data-testid=members] tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+            names.AddRange(rows);
+            if (rows.Count < MembersModel.PageSize)
+                break;
+        }
+        Assert.Equal(expected, names.Count);
+        return names;
+    }
+
     private async Task<string> PathAsync(long id) => (await WithDbAsync(async db =>
         await db.Organizations.Where(o => o.Id == id).Select(o => EF.Property<LTree>(o, "Path")).SingleAsync())).ToString();
 
@@ -115,6 +142,22 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         Assert.Equal(N(beforeHcm, "Closing") + moving, N(hcmRow, "Closing"));
         Assert.Equal(N(beforeHanoi, "Admitted"), N(hanoiRow, "Admitted"));
         Assert.Equal(N(beforeHanoi, "TransferredOut"), N(hanoiRow, "TransferredOut"));
+        // Every reorganization number opens the members behind it: those of A, who left Hà Nội for C.
+        var ofA = await WithDbAsync(db => db.Members.Where(m => m.OrganizationId == C).Select(m => m.FullName).ToListAsync());
+        var outOfA = await DrillAsync(admin, Commune, A, "ReorganizedOut", moving);
+        Assert.All(outOfA, n => Assert.Contains(n, ofA));
+        Assert.Equal(outOfA.Order(), (await DrillAsync(admin, hcmCommune, C, "ReorganizedIn", moving)).Order());
+        Assert.Equal(outOfA.Order(), (await DrillAsync(admin, centre, hanoi, "ReorganizedOut", moving)).Order());
+        Assert.Equal(outOfA.Order(), (await DrillAsync(admin, centre, hcm, "ReorganizedIn", moving)).Order());
+        Assert.Equal(outOfA.Order(), (await DrillAsync(admin, centre, null, "ReorganizedIn", moving)).Order());
+        // Hà Nội's staff open Hà Nội's number (the members now stand in Hồ Chí Minh City: counted, not shown).
+        var hanoiStaff = await SignInAsync("hanoi");
+        var hidden = await GetDocumentAsync(hanoiStaff,
+            $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2025&To=31/12/2025&Measure=ReorganizedOut");
+        Assert.Contains($"Tổng số: {ReportRequest.Number(moving)} đảng viên", hidden.QuerySelector("[data-testid=drill-summary]")!.TextContent);
+        Assert.Empty(hidden.QuerySelectorAll("[data-testid=members] tbody tr"));
+        Assert.Equal(HttpStatusCode.NotFound, (await hanoiStaff.GetAsync(
+            $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={hcmCommune}&From=01/01/2025&To=31/12/2025&Measure=ReorganizedIn")).StatusCode);
         // A period ending before the merge knows nothing of it.
         var firstHalf = await RowAsync(admin, centre, hanoi, "01/01/2025", "31/08/2025");
         Assert.Equal(0, N(firstHalf, "ReorganizedOut"));
@@ -191,6 +234,111 @@ public sealed class ReorganizationStatisticsTests : ReportTest
                 await AssertSeamAgreesAsync(org, day);
         var kinds = await GetDocumentAsync(admin, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={hanoi}&To=31/08/2025");
         Assert.NotNull(kinds.QuerySelector($"[data-testid=report] tbody tr[data-organization='{Commune}']"));
+    }
+
+    private async Task<List<string>> NamesAtAsync(long org, DateOnly day)
+    {
+        var path = await PathAsync(org);
+        return await WithDbAsync(async db =>
+        {
+            var ids = await db.Database.SqlQueryRaw<long>("select member_id as \"Value\" from membership_at(@p::ltree, @d)",
+                new Npgsql.NpgsqlParameter("p", path), new Npgsql.NpgsqlParameter("d", day)).ToListAsync();
+            return await db.Members.IgnoreQueryFilters().Where(m => ids.Contains(m.Id)).Select(m => m.FullName).ToListAsync();
+        });
+    }
+
+    [Fact]
+    public async Task A_row_that_loses_one_cell_and_receives_another_shows_both_moves_and_each_number_lists_its_members()
+    {
+        var client = await SignInAsync("hanoi");
+        var hanoi = await OrganizationIdAsync("T01");
+        var other = await OrganizationIdAsync("X00008");
+        var cell = await OrganizationIdAsync("X00008.CB01");
+        var ofA = await NamesAtAsync(A, D(2025, 12, 31));
+        var ofCell = await NamesAtAsync(cell, D(2025, 12, 31));
+        Assert.NotEmpty(ofA);
+        Assert.NotEmpty(ofCell);
+
+        // Cell A leaves Ba Đình for commune X00008 on 01/09/2025; X00008's first cell comes to Ba Đình on 01/10/2025.
+        foreach (var (org, parent, decision, day) in new[] { (A, "X00008", "81-QĐ/TU", "01/09/2025"), (cell, "X00004", "82-QĐ/TU", "01/10/2025") })
+        {
+            var moved = await PostFormAsync(client, $"/Organizations/Move/{org}", new()
+            {
+                ["NewParentCode"] = parent, ["DecisionNumber"] = decision, ["EffectiveOn"] = day,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        // Gross, not the net: Ba Đình's row sent A's members and received the cell's (every row balances).
+        var badinh = await RowAsync(client, hanoi, Commune);
+        Assert.Equal(ofA.Count, N(badinh, "ReorganizedOut"));
+        Assert.Equal(ofCell.Count, N(badinh, "ReorganizedIn"));
+        var x8 = await RowAsync(client, hanoi, other);
+        Assert.Equal(ofA.Count, N(x8, "ReorganizedIn"));
+        Assert.Equal(ofCell.Count, N(x8, "ReorganizedOut"));
+
+        // Each number lists exactly its members; the totals list both rows' members.
+        Assert.Equal(ofA.Order(), (await DrillAsync(client, hanoi, Commune, "ReorganizedOut", ofA.Count)).Order());
+        Assert.Equal(ofCell.Order(), (await DrillAsync(client, hanoi, Commune, "ReorganizedIn", ofCell.Count)).Order());
+        Assert.Equal(ofA.Order(), (await DrillAsync(client, hanoi, other, "ReorganizedIn", ofA.Count)).Order());
+        Assert.Equal(ofA.Concat(ofCell).Order(), (await DrillAsync(client, hanoi, null, "ReorganizedIn", ofA.Count + ofCell.Count)).Order());
+        // In Ba Đình's own report, A's row (it stands in X00008 now) sent its members.
+        Assert.Equal(ofA.Order(), (await DrillAsync(client, Commune, A, "ReorganizedOut", ofA.Count)).Order());
+
+        // Its Excel is audited like every drill-down's, naming the row and the report.
+        var excel = await client.GetAsync($"/Reports/Members?Form=IncreaseDecrease&OrganizationId={hanoi}&From=01/01/2025&To=31/12/2025"
+            + $"&Measure=ReorganizedIn&Row={Commune}&handler=Excel");
+        Assert.Equal(OrgCom.Web.Infrastructure.Export.XlsxWriter.ContentType, excel.Content.Headers.ContentType!.MediaType);
+        var line = Assert.Single(await WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.EntityType == "members" && a.EntityKey == "export").ToListAsync()));
+        Assert.Equal(("hanoi", hanoi), (line.UserName, line.OrganizationId!.Value));
+        Assert.Contains("Nhận do sắp xếp tổ chức — Đảng bộ phường Ba Đình (báo cáo của", line.Reason);
+
+        // Another province's staff: not found; a bad period: a Vietnamese message.
+        var hcm = await SignInAsync("hcm");
+        Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync(
+            $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2025&To=31/12/2025&Measure=ReorganizedIn")).StatusCode);
+        var bad = await GetDocumentAsync(client,
+            $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2026&To=31/12/2025&Measure=ReorganizedIn");
+        Assert.Contains("Ngày đầu kỳ (01/01/2026) phải trước hoặc bằng ngày cuối kỳ", bad.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_split_that_places_members_under_another_parent_without_any_change_of_parent_is_counted_member_by_member_too()
+    {
+        var client = await SignInAsync("hanoi");
+        var hanoi = await OrganizationIdAsync("T01");
+        var other = await OrganizationIdAsync("X00008");
+        var cell = await OrganizationIdAsync("X00008.CB01");
+        var members = await WithDbAsync(db => db.Members.Where(m => m.OrganizationId == cell
+                && (m.Status == OrgCom.Core.Members.MemberStatus.Official || m.Status == OrgCom.Core.Members.MemberStatus.Probationary
+                    || m.Status == OrgCom.Core.Members.MemberStatus.Candidate))
+            .Select(m => m.Id).OrderBy(i => i).ToListAsync());
+        // X00008's cell split on 01/10/2025: half of its members into a new cell of Ba Đình, half into X00008's second
+        // cell — reassignments only, no organization changes parent (the current tree is the tree of the whole year).
+        var form = new Dictionary<string, string>
+        {
+            ["Targets[0].IsNew"] = "true", ["Targets[0].Code"] = "X00004.CB81", ["Targets[0].Name"] = "Chi bộ Tổ dân phố số 81",
+            ["Targets[0].Kind"] = "Cell", ["Targets[0].ParentCode"] = "X00004",
+            ["Targets[1].IsNew"] = "false", ["Targets[1].ExistingCode"] = "X00008.CB02",
+            ["DecisionNumber"] = "83-QĐ/TU", ["EffectiveOn"] = "01/10/2025",
+        };
+        for (var i = 0; i < members.Count; i++)
+            form[$"MemberTargets[{members[i]}]"] = (i % 2).ToString();
+        var applied = await PostFormAsync(client, $"/Organizations/Split/{cell}?handler=Apply", form, $"/Organizations/Split/{cell}");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal(0, await ScalarAsync("select count(*) from organization_events where kind in ('Moved', 'Merged')"));
+        var moved = await NamesAtAsync(await OrganizationIdAsync("X00004.CB81"), D(2025, 12, 31));
+        Assert.NotEmpty(moved);
+
+        var badinh = await RowAsync(client, hanoi, Commune);
+        Assert.Equal(moved.Count, N(badinh, "ReorganizedIn"));
+        Assert.Equal(moved.Count, N(await RowAsync(client, hanoi, other), "ReorganizedOut"));
+        Assert.Equal(moved.Order(), (await DrillAsync(client, hanoi, Commune, "ReorganizedIn", moved.Count)).Order());
+        Assert.Equal(moved.Order(), (await DrillAsync(client, hanoi, other, "ReorganizedOut", moved.Count)).Order());
+        // Inside X00008's own report, the cell's row sent everyone it had (to both targets).
+        var sent = await NamesAtAsync(cell, D(2025, 9, 30));
+        Assert.Equal(sent.Order(), (await DrillAsync(client, other, cell, "ReorganizedOut", sent.Count)).Order());
     }
 
     [Fact]

@@ -177,6 +177,40 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
                or 'r:' || mr.not_assessed_reason = @measure)
         """;
 
+    /// <summary>The organization measures of the rollup whose organizations can be listed (<see cref="OrganizationsSql"/>'s
+    /// <c>@measure</c>): those whose approved assessment a leader let pass a rule, and those not yet approved.</summary>
+    public static readonly IReadOnlyList<string> OrganizationMeasures = ["Overrides", "NotApproved"];
+
+    /// <summary>The name of a measure of <see cref="OrganizationMeasures"/> in words.</summary>
+    public static string OrganizationMeasureName(string measure) => measure switch
+    {
+        "Overrides" => "Tổ chức được cho phép vượt quy định",
+        "NotApproved" => "Tổ chức chưa được phê duyệt",
+        _ => measure,
+    };
+
+    /// <summary>
+    /// Rows <c>(organization_id, assessment_id, unit)</c>: the organizations behind the rollup's organization counts of
+    /// the year <c>@year</c> in the subtree <c>@path</c> (root <c>@root</c>), each with the report unit it counts in —
+    /// <c>@measure</c> 'Overrides' (approved, a rule let pass) or 'NotApproved' (covered by a year round, without an
+    /// approved assessment; the assessment null when none was opened). The same rounds, join and filters as the units'
+    /// counts (<c>UnitsSql</c>: keep both in step), one row per counted pair, so the list has exactly the number shown.
+    /// </summary>
+    public const string OrganizationsSql = """
+        with rounds as (
+            select r.id, op.path from assessment_rounds r join organizations op on op.id = r.organization_id
+            where r.kind = 'Year' and r.year = @year)
+        select o.id as organization_id, a.id as assessment_id,
+               case when nlevel(o.path) > nlevel(@path::ltree) then ltree2text(subpath(o.path, nlevel(@path::ltree), 1))::bigint else @root end as unit
+        from organizations o
+        join rounds rd on o.path <@ rd.path
+        left join organization_assessments a on a.round_id = rd.id and a.organization_id = o.id
+        where o.path <@ @path::ltree
+          and (a.id is not null or (o.dissolved_on is null and o.established_on <= make_date(@year, 12, 31)))
+          and case when @measure = 'Overrides' then a.status = 'Approved' and a.overrides <> '[]'::jsonb
+                   else a.status is distinct from 'Approved' end
+        """;
+
     /// <summary>Approved assessments of the subtree in which a leader let a rule's finding stand.</summary>
     private const string OverridesSql = """
         select count(*)::bigint

@@ -27,8 +27,9 @@ public sealed class AssessmentResultsForm(OrgComDbContext db, AssessmentReportQu
         }),
         new("NotAssessed", "Tổng số", NotAssessedGroup),
         .. NotAssessedReasons.All.Select(r => new ReportColumn("r:" + r, r.DisplayName(), NotAssessedGroup)),
-        new("Overrides", "Tổ chức được cho phép vượt quy định", DrillDown: false),
-        new("NotApproved", "Tổ chức chưa được phê duyệt", DrillDown: false),
+        // Organizations, listed by /Reports/Organizations (AssessmentReportQuery.OrganizationsSql).
+        new("Overrides", AssessmentReportQuery.OrganizationMeasureName("Overrides")),
+        new("NotApproved", AssessmentReportQuery.OrganizationMeasureName("NotApproved")),
         // The organizations as the levels above rated them (OrganizationCounts): required, rated, each level with its
         // share, not rated by reason (e.g. newly formed).
         new("o:Required", "Tổ chức đảng phải xếp loại", DrillDown: false),

@@ -42,10 +42,13 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
     public int PageNumber { get; private set; } = 1;
     public bool Own { get; private set; }
 
+    /// <summary>The row of the organization's report whose number is listed (reorganization columns), or null.</summary>
+    public string? RowName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync([FromQuery] ReportRequest request, [FromQuery] string? measure, [FromQuery] bool own,
-        [FromQuery(Name = "p")] int page, CancellationToken ct)
+        [FromQuery] long? row, [FromQuery(Name = "p")] int page, CancellationToken ct)
     {
-        if (await PrepareAsync(request, measure, own, ct) is not { } ids)
+        if (await PrepareAsync(request, measure, own, row, ct) is not { } ids)
             return ModelState.IsValid ? NotFound() : Page();
         // The statement behind the number runs once; the count shown and the page read the scoped members by these ids.
         var all = await ids.ToListAsync(ct);
@@ -58,9 +61,10 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExcelAsync([FromQuery] ReportRequest request, [FromQuery] string? measure, [FromQuery] bool own, CancellationToken ct)
+    public async Task<IActionResult> OnGetExcelAsync([FromQuery] ReportRequest request, [FromQuery] string? measure, [FromQuery] bool own,
+        [FromQuery] long? row, CancellationToken ct)
     {
-        if (await PrepareAsync(request, measure, own, ct) is not { } ids)
+        if (await PrepareAsync(request, measure, own, row, ct) is not { } ids)
             return ModelState.IsValid ? NotFound() : Page();
         var all = await ids.ToListAsync(ct);
         if (all.Count > MaxExportRows)
@@ -71,7 +75,8 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
         }
         // An export takes personal data out of the system: it is logged like opening a dossier (as the member search's).
         var entry = audit.View(currentUser, "members", "export", Organization!.Id);
-        entry.Reason = $"Xuất Excel danh sách đảng viên theo báo cáo: {MeasureName} — {Organization.Name}{(Own ? " (trực tiếp)" : "")}, "
+        entry.Reason = $"Xuất Excel danh sách đảng viên theo báo cáo: {MeasureName} — {RowName ?? Organization.Name}{(Own ? " (trực tiếp)" : "")}"
+            + (RowName is null ? ", " : $" (báo cáo của {Organization.Name}), ")
             + DateText.ToLowerInvariant();
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(ct);
@@ -90,7 +95,7 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
             TitleLines =
             [
                 "DANH SÁCH ĐẢNG VIÊN — " + MeasureName.ToUpperInvariant(),
-                "Đơn vị: " + Organization!.Name + (Own ? " (trực tiếp)" : ""),
+                "Đơn vị: " + (RowName ?? Organization!.Name) + (Own ? " (trực tiếp)" : "") + (RowName is null ? "" : $" (báo cáo của {Organization!.Name})"),
                 DateText,
                 XlsxReport<Row>.ExportedOnLine(VietnamTime.Today(clock)),
             ],
@@ -105,8 +110,10 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
                 db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.Name).First(), m.Status));
 
     /// <summary>The ids of the members behind the number, as a query EF composes with the scoped member list; null
-    /// when the organization is outside scope (404) or the input is wrong (model state).</summary>
-    private async Task<IQueryable<long>?> PrepareAsync(ReportRequest request, string? measure, bool own, CancellationToken ct)
+    /// when the organization is outside scope (404) or the input is wrong (model state). <paramref name="row"/>: a row
+    /// of the organization's report (the reorganization columns are listed within the report that shows them, since a row
+    /// that stands elsewhere now is not its own subtree then).</summary>
+    private async Task<IQueryable<long>?> PrepareAsync(ReportRequest request, string? measure, bool own, long? row, CancellationToken ct)
     {
         Report = request;
         Own = own;
@@ -158,6 +165,34 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
             sql = $"""
                 select at.member_id as "Value" from ({MembershipAtDate.MembersSql}) at join members m on m.id = at.member_id
                 where {place} and ({request.Dimension.Sql(bands)}) = @category
+                """;
+        }
+        else if (request.Form == ReportForm.IncreaseDecrease && StatisticsQueries.ReorganizationColumns.FirstOrDefault(c => c.Key == Measure) is { } moved)
+        {
+            // The members the report's reorganization column counts (StatisticsQueries.ReorganizedCtes, the same
+            // statement as the report's): in one row of the organization's report, its own row, or all its rows (the totals).
+            var opening = from!.Value.AddDays(-1);
+            parameters.AddRange([new("root", Organization.Id), new("from", from.Value), new("to", to), new("opening", opening)]);
+            if (row is { } rowId && !own)
+            {
+                // A row of this report: an organization of the subtree as it stood at the opening or the closing.
+                var rows = await db.Database.SqlQueryRaw<string>("""
+                    select o.name as "Value" from organizations o
+                    where o.id = @row and o.id <> @root
+                      and (o.id in (select row_id from org_rows_as_of(@root, @opening)) or o.id in (select row_id from org_rows_as_of(@root, @to)))
+                    """, new NpgsqlParameter("row", rowId), new NpgsqlParameter("root", Organization.Id), new NpgsqlParameter("opening", opening),
+                    new NpgsqlParameter("to", to)).ToListAsync(ct);
+                if (rows.Count == 0)
+                    return null;
+                RowName = rows[0];
+                parameters.Add(new("row", rowId));
+            }
+            MeasureName = moved.Header;
+            DateText = $"Từ ngày {Core.Common.DateText.Format(from.Value)} đến ngày {Core.Common.DateText.Format(to)}";
+            sql = $"""
+                with {StatisticsQueries.ReorganizedCtes}
+                select distinct member_id as "Value" from reorganized
+                where {(Measure == "ReorganizedIn" ? "n > 0" : "n < 0")}{(own ? " and row_id = @org" : RowName is not null ? " and row_id = @row" : "")}
                 """;
         }
         else if (request.Form == ReportForm.IncreaseDecrease && StatisticsQueries.IncreaseDecreaseColumns.FirstOrDefault(c => c.Key == Measure) is { } column)

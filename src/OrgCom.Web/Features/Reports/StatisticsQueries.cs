@@ -43,6 +43,10 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     public static readonly string[] Increases = ["Admitted", "Readmitted", "TransferredInOtherProvince", "TransferredInWithinProvince"];
     public static readonly string[] Decreases = ["Died", "Expelled", "Removed", "Left", "TransferredOut"];
 
+    // The moves between two organizations (arrival, departure): a row counts one only when it crosses its subtree.
+    internal static readonly string CrossingFlows = string.Join(", ",
+        Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
+
     public Task<ReportRoot?> RootAsync(long organizationId, CancellationToken ct) =>
         db.Organizations.Where(o => o.Id == organizationId)
             .Select(o => new ReportRoot(o.Id, o.Name, EF.Property<Microsoft.EntityFrameworkCore.LTree>(o, OrgComDbContext.PathProperty).ToString(), o.Kind))
@@ -81,13 +85,115 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// an admission nor a transfer (ADR 0011, "Reorganizations").</summary>
     public static readonly IReadOnlyList<ReportColumn> ReorganizationColumns =
     [
-        new("ReorganizedIn", "Nhận do sắp xếp tổ chức", "Chuyển do sắp xếp tổ chức", DrillDown: false),
-        new("ReorganizedOut", "Chuyển đi do sắp xếp tổ chức", "Chuyển do sắp xếp tổ chức", DrillDown: false),
+        new("ReorganizedIn", "Nhận do sắp xếp tổ chức", "Chuyển do sắp xếp tổ chức"),
+        new("ReorganizedOut", "Chuyển đi do sắp xếp tổ chức", "Chuyển do sắp xếp tổ chức"),
     ];
 
-    // The moves between two organizations (arrival, departure): a row counts one only when it crosses its subtree.
-    internal static readonly string CrossingFlows = string.Join(", ",
-        Data.Migrations.StatisticsOrganizationHistory.Crossings.Select(c => $"'{c.In}'"));
+    /// <summary>The reorganization columns: their numbers are listed within the report that shows them
+    /// (<c>/Reports/Members?…&amp;Row=</c> the row), not as the row's own report.</summary>
+    public static bool IsReorganization(string key) => key is "ReorganizedIn" or "ReorganizedOut";
+
+    private static string Quoted(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => $"'{k}'"));
+
+    /// <summary>
+    /// The CTEs of the increase/decrease report over a period in which the tree changed (some organization changed
+    /// parent) or a reorganization reassigned members, counted member by member (ADR 0011, "Drill-down of the
+    /// reorganization columns"). Parameters: <c>@root</c>, <c>@root_path</c>, <c>@from</c>, <c>@to</c>,
+    /// and <c>@opening</c> (the day before <c>@from</c>). The drill-down of a row reads it for the report's
+    /// organization and keeps that row (a row that stands elsewhere now is not its own subtree in the period).
+    /// <list type="bullet">
+    /// <item><c>segments</c>, <c>seg_rows (seg_from, id, row_id)</c>: the stretches between the days some organization
+    /// changed parent, each with its mapping of organizations to rows (<c>org_rows_as_of</c>); <c>open_rows</c>,
+    /// <c>close_rows</c> the mappings at the opening and the closing.</item>
+    /// <item><c>open_members</c>, <c>close_members (member_id, row_id)</c>: the members counted at the opening and at
+    /// the closing (<c>membership_at</c>) with their row.</item>
+    /// <item><c>member_moves (member_id, row_id, n)</c>: each member's increases (+1) and decreases (−1) of the period
+    /// (admissions, readmissions, transfers in; deaths, expulsions, removals, leaving, transfers out), each mapped with
+    /// the stretch of its day — the same events and mapping as the report's flow columns.</item>
+    /// <item><c>reorganized (member_id, row_id, n)</c>: per member and row, (at the closing) − (at the opening) −
+    /// (increases − decreases), where not 0: positive, the member came into the row without an increase (an
+    /// organization moved, merged or split across its boundary, or a reassignment); negative, left it without a
+    /// decrease. "Nhận do sắp xếp tổ chức" is the sum of the positive, "Chuyển đi do sắp xếp tổ chức" of the negative,
+    /// so opening + increases − decreases + received − sent = closing for every row by construction.</item>
+    /// </list>
+    /// </summary>
+    public static readonly string ReorganizedCtes = $"""
+        segments as (
+            select @opening as seg_from
+            union
+            select effective_on from organization_events
+            where kind in ('Moved', 'Merged') and effective_on between @from and @to),
+        seg_rows as materialized (
+            select s.seg_from, r.id, r.row_id
+            from segments s cross join lateral ({RowsAs("s.seg_from")}) r),
+        -- Walked on their own (not filtered out of seg_rows), so the planner sees their size and hashes them.
+        open_rows as materialized ({RowsAs("@opening")}),
+        close_rows as materialized ({RowsAs("@to")}),
+        open_members as materialized (
+            select a.member_id, r.row_id from membership_at(@root_path::ltree, @opening) a join open_rows r on r.id = a.organization_id),
+        close_members as materialized (
+            select a.member_id, r.row_id from membership_at(@root_path::ltree, @to) a join close_rows r on r.id = a.organization_id),
+        member_moves as (
+            select distinct on (e.id, x.flow) e.member_id, r.row_id, member_flow_sign(x.flow) as n
+            from member_events e
+            cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
+            join seg_rows r on r.id = x.organization_id and r.seg_from <= e.effective_on
+            where e.effective_on between @from and @to and e.counted_flow is not null
+              and x.flow in ({Quoted(Increases.Concat(Decreases))})
+              and {Stretch("r", "x.organization_id", "e.effective_on")}
+            order by e.id, x.flow, r.seg_from desc),
+        reorganized as (
+            select member_id, row_id, sum(n)::bigint as n from (
+                select member_id, row_id, 1 as n from close_members
+                union all select member_id, row_id, -1 from open_members
+                union all select member_id, row_id, -n from member_moves) x
+            group by 1, 2
+            having sum(n) <> 0)
+        """;
+
+    private static string RowsAs(string dateParameter) =>
+        $"select organization_id as id, row_id from org_rows_as_of(@root, {dateParameter})";
+
+    // The tree stood still between the days some organization changed parent: one mapping per such stretch (from the
+    // opening, and from each change day in the period), each flow mapped with the stretch of its day — or an earlier one
+    // for an organization that ended that day (a merged cell's members leave it on the day it ends). Opening, closing
+    // and the reorganization columns counted member by member (ReorganizedCtes); the flow columns from member_flows.
+    private static readonly string HistoricSql = $"""
+        with {ReorganizedCtes},
+        flows as (
+            select distinct on (f.organization_id, f.day, f.flow) r.row_id, f.flow, f.n
+            from member_flows f join seg_rows r on r.id = f.organization_id and r.seg_from <= f.day
+            where f.day between @from and @to and f.flow not in ('ReorganizedIn', 'ReorganizedOut')
+              and {Stretch("r", "f.organization_id", "f.day")}
+            order by f.organization_id, f.day, f.flow, r.seg_from desc),
+        moves as (
+            select e.id, e.organization_id, e.other_organization_id, e.counted_flow, e.effective_on
+            from member_events e
+            where e.counted_flow in ({CrossingFlows}) and e.counted_flow <> 'ReorganizedIn' and e.effective_on between @from and @to),
+        move_to as (
+            select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.organization_id and r.seg_from <= m.effective_on
+            where {Stretch("r", "m.organization_id", "m.effective_on")}
+            order by m.id, r.seg_from desc),
+        move_from as (
+            select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.other_organization_id and r.seg_from <= m.effective_on
+            where {Stretch("r", "m.other_organization_id", "m.effective_on")}
+            order by m.id, r.seg_from desc)
+        select row_id, 'Closing', count(*) from close_members group by 1
+        union all
+        select row_id, 'Opening', count(*) from open_members group by 1
+        union all
+        select row_id, flow, sum(n)::bigint from flows group by 1, 2
+        union all
+        select t.row_id, x.flow, -count(*)
+        from moves m join move_to t on t.id = m.id join move_from f on f.id = m.id and f.row_id = t.row_id
+        cross join lateral member_event_flows(m.counted_flow, m.organization_id, m.other_organization_id) x
+        group by 1, 2
+        union all
+        select row_id, 'ReorganizedIn', sum(n)::bigint from reorganized where n > 0 group by 1
+        union all
+        select row_id, 'ReorganizedOut', -sum(n)::bigint from reorganized where n < 0 group by 1
+        """;
+
 
     /// <param name="reconcile">Count the opening and closing member by member (<see cref="MembershipAtDate.CountsAtSql"/>) so the balance
     /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
@@ -129,56 +235,19 @@ public sealed class StatisticsQueries(OrgComDbContext db)
                 group by 1, 2
                 """;
         else
-            // The tree stood still between the days some organization changed parent: one mapping per such stretch
-            // (from the opening, and from each change day in the period), and each flow mapped with the stretch of its
-            // day — or an earlier one for an organization that ended that day (a merged cell's members leave it on the
-            // day it ends).
-            sql = $"""
-                with segments as (
-                    select @opening as seg_from
-                    union
-                    select effective_on from organization_events
-                    where kind in ('Moved', 'Merged') and effective_on between @from and @to),
-                seg_rows as materialized (
-                    select s.seg_from, r.id, r.row_id
-                    from segments s cross join lateral ({MembershipAtDate.RowsAsOfSql("s.seg_from")}) r),
-                -- Walked on their own (not filtered out of seg_rows), so the planner sees their size and hashes them.
-                open_rows as materialized ({MembershipAtDate.RowsAsOfSql("@opening")}),
-                close_rows as materialized ({MembershipAtDate.RowsAsOfSql("@to")}),
-                flows as (
-                    select distinct on (f.organization_id, f.day, f.flow) r.row_id, f.flow, f.n
-                    from member_flows f join seg_rows r on r.id = f.organization_id and r.seg_from <= f.day
-                    where f.day between @from and @to and {Stretch("r", "f.organization_id", "f.day")}
-                    order by f.organization_id, f.day, f.flow, r.seg_from desc),
-                moves as (
-                    select e.id, e.organization_id, e.other_organization_id, e.counted_flow, e.effective_on
-                    from member_events e
-                    where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to),
-                move_to as (
-                    select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.organization_id and r.seg_from <= m.effective_on
-                    where {Stretch("r", "m.organization_id", "m.effective_on")}
-                    order by m.id, r.seg_from desc),
-                move_from as (
-                    select distinct on (m.id) m.id, r.row_id from moves m join seg_rows r on r.id = m.other_organization_id and r.seg_from <= m.effective_on
-                    where {Stretch("r", "m.other_organization_id", "m.effective_on")}
-                    order by m.id, r.seg_from desc)
-                select r.row_id, 'Closing', sum(x.n)::bigint
-                from ({MembershipAtDate.Counts("close_rows", "@to")}) x join close_rows r on r.id = x.organization_id
-                group by 1
-                union all
-                select r.row_id, 'Opening', sum(x.n)::bigint
-                from ({MembershipAtDate.Counts("open_rows", "@opening")}) x join open_rows r on r.id = x.organization_id
-                group by 1
-                union all
-                select row_id, flow, sum(n)::bigint from flows group by 1, 2
-                union all
-                select t.row_id, x.flow, -count(*)
-                from moves m join move_to t on t.id = m.id join move_from f on f.id = m.id and f.row_id = t.row_id
-                cross join lateral member_event_flows(m.counted_flow, m.organization_id, m.other_organization_id) x
-                group by 1, 2
-                """;
+            sql = HistoricSql;
         await ReadAsync(sql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
-            ct, ("root", root.Id), ("from", from), ("to", to), ("opening", opening));
+            ct, ("root", root.Id), ("root_path", root.Path), ("from", from), ("to", to), ("opening", opening));
+        // A reorganization's reassignments with no change of parent (a chi bộ split into cells of other parents): the
+        // reorganization columns are then counted member by member like in the historic path, so that they mean the
+        // same everywhere and the drill-down lists exactly them (ADR 0011, "Drill-down of the reorganization columns").
+        if (!historic && values.Any(v => v.Key.Key is "ReorganizedIn" or "ReorganizedOut" && v.Value != 0))
+        {
+            historic = true;
+            values.Clear();
+            await ReadAsync(HistoricSql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
+                ct, ("root", root.Id), ("root_path", root.Path), ("from", from), ("to", to), ("opening", opening));
+        }
         // "Đối chiếu từng đảng viên": opening and closing counted member by member at the two dates (CountsAtSql), so
         // "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events. Only over a period in which
         // no organization changed parent (CountsAtSql maps members with today's tree); otherwise the page says so.
@@ -197,17 +266,11 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             var net = Net(k => values.GetValueOrDefault((row, k)));
             if (reconcile && !historic)
                 return; // opening and closing counted member by member below the flows: the balance is a real check
+            // Historic: opening, closing and the reorganization columns were counted member by member (ReorganizedSql).
             if (!historic)
-            {
                 values[(row, "Opening")] = values.GetValueOrDefault((row, "Closing")) - net;
-                return;
-            }
-            // With the tree of each day, what changed a row's count without a member's own flow is an organization
-            // that a reorganization (or a move) took across the row's boundary with its members.
-            var moved = values.GetValueOrDefault((row, "Closing")) - values.GetValueOrDefault((row, "Opening")) - net;
-            Add(values, (row, moved > 0 ? "ReorganizedIn" : "ReorganizedOut"), Math.Abs(moved));
         }, ct);
-        if (values.Any(v => v.Key.Key is "ReorganizedIn" or "ReorganizedOut" && v.Value != 0))
+        if (values.Any(v => IsReorganization(v.Key.Key) && v.Value != 0))
         {
             columns.InsertRange(columns.FindIndex(c => c.Key == "Closing"), ReorganizationColumns);
             table = table.Select(r => new ReportRow(r.OrganizationId, r.Name, r.HasChildren,
@@ -292,11 +355,8 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     {
         var values = new Dictionary<(long Row, string Key), long>();
         await ReadAsync($"""
-            with {Subtree}, {await RowsAtAsync(date, ct)}
-            select s.row_id, 'k:' || o.kind, count(*)::bigint
-            from rows_at s join organizations o on o.id = s.id
-            where o.established_on <= @date and (o.dissolved_on is null or o.dissolved_on > @date)
-            group by 1, 2
+            with {await StandingCtesAsync(date, ct)}
+            select row_id, 'k:' || kind, count(*)::bigint from standing group by 1, 2
             union all
             select s.row_id, 'Members', sum(x.n)::bigint
             from ({MembershipAtDate.Counts("rows_at", "@date")}) x join rows_at s on s.id = x.organization_id
@@ -308,7 +368,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             added = OrganizationKinds.All.Where(k => !reachable.Contains(k) && reachable.Any(p => k.CanBeChildOf(p))).ToList() is { Count: > 0 } more
                 && more.All(reachable.Add);
         var kinds = OrganizationKinds.All.Where(k => reachable.Contains(k) || values.ContainsKey((root.Id, "k:" + k))).ToList();
-        var columns = kinds.Select(k => new ReportColumn("k:" + k, k.DisplayName(), "Số tổ chức đảng theo loại hình", DrillDown: false))
+        var columns = kinds.Select(k => new ReportColumn("k:" + k, k.DisplayName(), "Số tổ chức đảng theo loại hình"))
             .Append(new ReportColumn("Members", "Số đảng viên")).ToList();
         var rows = await RowsAsync(root, date, values, columns, null, ct);
         return new ReportTable
@@ -317,6 +377,17 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             OrganizationName = root.Name, To = date, Columns = columns, Rows = rows,
         };
     }
+
+    /// <summary>The CTEs <c>subtree</c>, <c>rows_at</c> (<see cref="RowsAtAsync"/>) and <c>standing (id, row_id, kind)</c>:
+    /// the organizations standing (established, not dissolved) at the end of <c>@date</c> in <c>@root</c>'s subtree as it
+    /// stood, with their row — what the organizations-by-kind form counts and its drill-down lists.</summary>
+    public async Task<string> StandingCtesAsync(DateOnly date, CancellationToken ct) => $"""
+        {Subtree}, {await RowsAtAsync(date, ct)},
+        standing as (
+            select s.id, s.row_id, o.kind
+            from rows_at s join organizations o on o.id = s.id
+            where o.established_on <= @date and (o.dissolved_on is null or o.dissolved_on > @date))
+        """;
 
     /// <summary>The CTE <c>rows_at (id, row_id)</c>: the subtree with each organization's row as the tree stood at the
     /// end of <c>@date</c> — the current tree (CTE <c>subtree</c>) when no organization changed parent since.</summary>
