@@ -191,6 +191,13 @@ public sealed class OrganizationNotRatedTests : AssessmentTest
         var formTotals = Cells(form.QuerySelector("[data-testid=totals]")!);
         Assert.Equal((total["o:Required"], total["o:Rated"], "3"), (formTotals["o:Required"], formTotals["o:Rated"], formTotals["o:NotRated"]));
         Assert.Equal(members["Required"], formTotals["Required"]);
+        // Each count of organizations rated by the level above opens the organizations behind it (the new cell among
+        // those not rated as newly formed).
+        Assert.True(await OrgCom.Web.Tests.Reports.OrganizationDrill.CheckAllAsync(u => GetDocumentAsync(staff, u), form,
+            "[data-testid=report] td[data-column^='o:']") >= 4);
+        var newlyFormed = form.QuerySelector($"[data-testid=report] tbody tr[data-organization='{_newCell}'] td[data-column='o:r:NewlyFormed'] a")!;
+        var formed = await GetDocumentAsync(staff, WebUtility.HtmlDecode(newlyFormed.GetAttribute("href")!));
+        Assert.NotNull(formed.QuerySelector($"[data-testid=organizations] tr[data-organization='{_newCell}']"));
 
         // And the Excel sheet in the official layout.
         var excel = await leader.GetAsync($"/Assessments/Report?handler=Excel&year={Year}&organizationId={_ward}");

@@ -44,6 +44,11 @@ public sealed class OrganizationDrillDownTests : ReportTest
         // The province: the totals of each kind.
         var province = await GetDocumentAsync(client, KindsUrl(hanoi, "31/12/2025"));
         Assert.True(await OrganizationDrill.CheckAllAsync(u => GetDocumentAsync(client, u), province, "[data-testid=totals] td[data-column^='k:']") >= 1);
+        // The chart draws the counts by kind (the totals), not the members.
+        var chart = System.Text.Json.JsonDocument.Parse(province.QuerySelector("canvas#report-chart")!.GetAttribute("data-chart")!).RootElement;
+        var kinds = province.QuerySelectorAll("[data-testid=totals] td[data-column^='k:']").Select(td => OrganizationDrill.Number(td.TextContent)).ToList();
+        Assert.Equal(kinds, chart.GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(e => e.GetInt64()).ToList());
+        Assert.Contains(kinds, n => n > 0);
         // A cell listed with its kind, its parent, its members at the date.
         var row = report.QuerySelector($"tr[data-organization='{A}'] td[data-column^='k:'] a")!;
         var list = await GetDocumentAsync(client, WebUtility.HtmlDecode(row.GetAttribute("href")!));

@@ -179,13 +179,29 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
 
     /// <summary>The organization measures of the rollup whose organizations can be listed (<see cref="OrganizationsSql"/>'s
     /// <c>@measure</c>): those whose approved assessment a leader let pass a rule, and those not yet approved.</summary>
-    public static readonly IReadOnlyList<string> OrganizationMeasures = ["Overrides", "NotApproved"];
+    public static readonly IReadOnlyList<string> OrganizationMeasures =
+    [
+        "Overrides", "NotApproved",
+        // The organizations as the levels above rated them (OrganizationRatingsSql): required, rated, each level, not
+        // rated, not rated for one reason.
+        "o:Required", "o:Rated", .. QualityLevels.All.Select(l => "o:" + l), "o:NotRated", .. OrganizationNotRatedReasons.All.Select(r => "o:r:" + r),
+    ];
+
+    /// <summary>Whether a measure of <see cref="OrganizationMeasures"/> counts organizations as the level above rated them.</summary>
+    public static bool IsOrganizationRating(string measure) => measure.StartsWith("o:", StringComparison.Ordinal);
 
     /// <summary>The name of a measure of <see cref="OrganizationMeasures"/> in words.</summary>
     public static string OrganizationMeasureName(string measure) => measure switch
     {
         "Overrides" => "Tổ chức được cho phép vượt quy định",
         "NotApproved" => "Tổ chức chưa được phê duyệt",
+        "o:Required" => "Tổ chức đảng phải xếp loại",
+        "o:Rated" => "Tổ chức đảng được xếp loại",
+        "o:NotRated" => "Tổ chức đảng không xếp loại",
+        _ when measure.StartsWith("o:r:", StringComparison.Ordinal) && Enum.TryParse<OrganizationNotRatedReason>(measure[4..], out var r)
+            => "Tổ chức đảng không xếp loại: " + r.DisplayName(),
+        _ when measure.StartsWith("o:", StringComparison.Ordinal) && Enum.TryParse<QualityLevel>(measure[2..], out var l)
+            => "Tổ chức đảng " + l.DisplayName().ToLowerInvariant(),
         _ => measure,
     };
 
@@ -207,8 +223,23 @@ public sealed class AssessmentReportQuery(OrgComDbContext db)
         left join organization_assessments a on a.round_id = rd.id and a.organization_id = o.id
         where o.path <@ @path::ltree
           and (a.id is not null or (o.dissolved_on is null and o.established_on <= make_date(@year, 12, 31)))
+          and @measure in ('Overrides', 'NotApproved')
           and case when @measure = 'Overrides' then a.status = 'Approved' and a.overrides <> '[]'::jsonb
                    else a.status is distinct from 'Approved' end
+        union all
+        -- The organizations rated by the levels above (the same rows as OrganizationRatingsSql: keep both in step), the
+        -- assessment being the rater's.
+        select g.subject_organization_id, a.id, ltree2text(subpath(o.path, nlevel(@path::ltree), 1))::bigint
+        from organization_ratings g
+        join organization_assessments a on a.id = g.organization_assessment_id and a.status = 'Approved'
+        join assessment_rounds r on r.id = a.round_id
+        join organizations o on o.id = g.subject_organization_id
+        where @measure like 'o:%' and r.kind = 'Year' and r.year = @year and o.path <@ @path::ltree and o.id <> @root
+          and (@measure = 'o:Required'
+               or (@measure = 'o:Rated' and g.final_level is not null)
+               or 'o:' || g.final_level = @measure
+               or (@measure = 'o:NotRated' and g.not_rated_reason is not null)
+               or 'o:r:' || g.not_rated_reason = @measure)
         """;
 
     /// <summary>Approved assessments of the subtree in which a leader let a rule's finding stand.</summary>

@@ -32,15 +32,15 @@ public sealed class AssessmentResultsForm(OrgComDbContext db, AssessmentReportQu
         new("NotApproved", AssessmentReportQuery.OrganizationMeasureName("NotApproved")),
         // The organizations as the levels above rated them (OrganizationCounts): required, rated, each level with its
         // share, not rated by reason (e.g. newly formed).
-        new("o:Required", "Tổ chức đảng phải xếp loại", DrillDown: false),
-        new("o:Rated", "Tổ chức đảng được xếp loại", DrillDown: false),
+        new("o:Required", "Tổ chức đảng phải xếp loại"),
+        new("o:Rated", "Tổ chức đảng được xếp loại"),
         .. QualityLevels.All.SelectMany(l => new ReportColumn[]
         {
-            new("o:" + l, "Số lượng", OrganizationGroup(l), DrillDown: false),
+            new("o:" + l, "Số lượng", OrganizationGroup(l)),
             new("o:s:" + l, "Tỷ lệ (%)", OrganizationGroup(l), DrillDown: false, ShareOf: "o:" + l, ShareBase: "o:Rated"),
         }),
-        new("o:NotRated", "Tổng số", NotRatedGroup, DrillDown: false),
-        .. OrganizationNotRatedReasons.All.Select(r => new ReportColumn("o:r:" + r, r.DisplayName(), NotRatedGroup, DrillDown: false)),
+        new("o:NotRated", "Tổng số", NotRatedGroup),
+        .. OrganizationNotRatedReasons.All.Select(r => new ReportColumn("o:r:" + r, r.DisplayName(), NotRatedGroup)),
     ];
 
     private const string NotRatedGroup = "Tổ chức đảng không xếp loại";

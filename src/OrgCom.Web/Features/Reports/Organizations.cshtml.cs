@@ -58,7 +58,7 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
     public int PageNumber { get; private set; } = 1;
 
     /// <summary>The assessment column's header, or null when the list has none (organizations by kind).</summary>
-    public string? AssessmentHeader => Report.Form != ReportForm.AssessmentResults ? null
+    public string? AssessmentHeader => Report.Form != ReportForm.AssessmentResults || AssessmentReportQuery.IsOrganizationRating(Measure) ? null
         : Measure == "Overrides" ? "Nội dung được cho phép vượt quy định (lý do, người cho phép)" : "Tình trạng đánh giá";
 
     // (organization, assessment): the pairs the report counted (an organization once, for organizations by kind).
@@ -171,7 +171,7 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
         // Names of the parents the user may read (a province's own parent, outside the scope, stays blank).
         var parentNames = await db.Organizations.Where(o => parentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var assessments = new Dictionary<long, string>();
-        if (Report.Form == ReportForm.AssessmentResults)
+        if (AssessmentHeader is not null)
         {
             var assessmentIds = items.Where(i => i.Assessment is not null).Select(i => i.Assessment!.Value).ToList();
             foreach (var a in await db.OrganizationAssessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id))
@@ -185,7 +185,7 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
         return items.Where(i => orgs.ContainsKey(i.Organization)).Select(i =>
         {
             var o = orgs[i.Organization];
-            var assessment = Report.Form != ReportForm.AssessmentResults ? null
+            var assessment = AssessmentHeader is null ? null
                 : i.Assessment is { } aid ? assessments.GetValueOrDefault(aid) : "Chưa lập danh sách đánh giá";
             return new Row(o.Id, o.Code, o.Name, o.Kind, parents.TryGetValue(o.Id, out var p) ? parentNames.GetValueOrDefault(p) : null,
                 o.EstablishedOn, counts.GetValueOrDefault(o.Id), assessment);
@@ -230,8 +230,8 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
             Date = dates.To;
             parameters.AddRange([new("path", Organization.Path), new("year", year), new("measure", Measure)]);
             MeasureName = AssessmentReportQuery.OrganizationMeasureName(Measure);
-            DateText = Measure == "Overrides"
-                ? $"Năm {year}, các tổ chức đã được phê duyệt kết quả"
+            DateText = Measure == "Overrides" ? $"Năm {year}, các tổ chức đã được phê duyệt kết quả"
+                : AssessmentReportQuery.IsOrganizationRating(Measure) ? $"Năm {year}, các tổ chức được cấp trên xếp loại (kết quả đã được phê duyệt)"
                 : $"Năm {year}, các tổ chức thuộc đợt đánh giá của năm";
             sql = AssessmentReportQuery.OrganizationsSql;
             rowsSql = "select o.id from organizations o where o.parent_id = @root";

@@ -41,10 +41,13 @@ public static class ReportCharts
             _ => new
             {
                 type = "bar",
-                labels = t.Columns.Where(c => !c.DrillDown).Select(c => c.Header).ToArray(),
-                datasets = new object[] { new { label = "Số tổ chức", data = t.Totals.Where((_, i) => !t.Columns[i].DrillDown), backgroundColor = "#b02a37" } },
+                // The counts by kind (the members column aside).
+                labels = t.Columns.Where(IsKind).Select(c => c.Header).ToArray(),
+                datasets = new object[] { new { label = "Số tổ chức", data = t.Totals.Where((_, i) => IsKind(t.Columns[i])), backgroundColor = "#b02a37" } },
             },
         };
         return JsonSerializer.Serialize(config);
     }
+
+    private static bool IsKind(ReportColumn c) => c.Key.StartsWith("k:", StringComparison.Ordinal);
 }
