@@ -48,6 +48,12 @@ public static class AppHost
             tuned.Multiplexing = true;
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
             tuned.MaxAutoPrepare = 64;
+        // No JIT compilation: the server compiles a statement whose estimated cost is high, and the statements over the
+        // organization history (set-returning functions, estimated far above their real size) spent ~2 s compiling for
+        // 27 ms of work (the increase/decrease report of Hà Nội on the replay-2025 data, 21/11/2026); the national
+        // report statements run as fast without it (docs/benchmarks.md). An explicit Options setting wins.
+        if (!connectionString.Contains("Options", StringComparison.OrdinalIgnoreCase))
+            tuned.Options = "-c jit=off";
         connectionString = tuned.ConnectionString;
 
         services.AddSingleton(TimeProvider.System);
