@@ -103,6 +103,32 @@ public sealed class PlanningTests : AppTest
         Assert.DoesNotContain("Ba Đình", (await GetDocumentAsync(hcm, "/Cadres/Planning")).QuerySelector("[data-testid=batches]")!.TextContent);
     }
 
+    [Fact]
+    public async Task Two_proposals_at_once_for_the_last_place_of_a_position_let_only_one_in()
+    {
+        var (members, position) = await WithDbAsync(async db =>
+        {
+            var cadres = await db.Members.Where(m => db.Organizations.Any(o => o.Id == m.OrganizationId && o.Code.StartsWith("X00004."))
+                    && !db.Appointments.Any(a => a.MemberId == m.Id && a.EndedOn == null))
+                .OrderBy(m => m.Id).Skip(10).Take(4).Select(m => m.Id).ToListAsync();
+            var post = await db.Positions.Where(p => p.Name == "Bí thư Đảng ủy phường").Select(p => p.Id).SingleAsync();
+            return (cadres, post);
+        });
+        var client = await SignInAsync("xa.badinh");
+        var url = await CreateBatchAsync(client, "X00004", 2026, 2031, "Quy hoạch Bí thư Đảng ủy phường (đồng thời)");
+        var batchId = long.Parse(url.Split('/').Last());
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url + "?handler=Propose",
+                new() { ["MemberId"] = members[i].ToString(), ["PositionId"] = position.ToString() }, url)).StatusCode);
+
+        // Two staff at once, each proposing another cadre for the third and last place.
+        var other = await SignInAsync("xa.badinh");
+        var responses = await Task.WhenAll(new[] { (client, members[2]), (other, members[3]) }.Select(x => PostFormAsync(x.Item1, url + "?handler=Propose",
+            new() { ["MemberId"] = x.Item2.ToString(), ["PositionId"] = position.ToString() }, url)));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(3, await WithDbAsync(db => db.PlanningEntries.CountAsync(e => e.BatchId == batchId && e.PositionId == position)));
+    }
+
     private async Task<string> CreateBatchAsync(HttpClient client, string organizationCode, int from, int to, string title)
     {
         var create = await PostFormAsync(client, "/Cadres/Planning", new()

@@ -151,6 +151,21 @@ public sealed class CadreQueries(OrgComDbContext db)
     /// position and the person — and whether the cadre holds the position.
     /// </summary>
     /// <remarks>Entries of batches outside the user's read scope are marked so, and refusals count them without naming.</remarks>
+    /// <summary>
+    /// Serializes the planning changes that count against the same limits (at most 3 cadres per position, 3 positions of
+    /// a level per cadre): transaction-scoped advisory locks on the position, then on each cadre in id order (one total
+    /// order, so two writers never wait on each other crosswise). Starts the transaction if none is open; the caller
+    /// reads the entries it counts after this call and commits after saving (a refusal rolls back with the request).
+    /// </summary>
+    public async Task LockPlanningAsync(long positionId, IEnumerable<long> memberIds, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(8010, {(int)(positionId % int.MaxValue)})", ct);
+        foreach (var id in memberIds.Distinct().Order())
+            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(8011, {(int)(id % int.MaxValue)})", ct);
+    }
+
     public async Task<PlanningContext> PlanningContextAsync(PlanningBatch batch, long memberId, long positionId, CancellationToken ct)
     {
         var term = batch.TermStartYear;

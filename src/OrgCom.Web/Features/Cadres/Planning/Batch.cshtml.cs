@@ -80,6 +80,9 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
             .Select(o => new { o.Name, Path = EF.Property<LTree>(o, OrgComDbContext.PathProperty) }).SingleAsync(ct);
         if (!CurrentUser.IsWithin(where.Path, BatchPath))
             return PlanningErrors.PositionOutside(position.Title, where.Name, OrganizationName);
+        // Two proposals at once must not both see room under a limit: lock, then count what is committed.
+        await queries.LockPlanningAsync(position.Id, [member.Id], ct);
+        await db.Entry(Batch).Collection(b => b.Entries).Query().LoadAsync(ct);
         var context = await queries.PlanningContextAsync(Batch, member.Id, position.Id, ct);
         var (book, _) = await rules.GetAsync(ct);
         var result = Batch.Propose(member.Id, member.FullName, member.Status, position, context, book, Today, Reason);
@@ -143,6 +146,8 @@ public sealed class BatchModel(OrgComDbContext db, CadreQueries queries, Current
             return await ShownAsync(ct);
         }
         await db.SaveChangesAsync(ct);
+        if (db.Database.CurrentTransaction is { } transaction)
+            await transaction.CommitAsync(ct);
         TempData["Success"] = result.Value;
         return Redirect($"/Cadres/Planning/{batchId}");
     }

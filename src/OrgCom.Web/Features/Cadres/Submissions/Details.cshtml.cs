@@ -185,6 +185,8 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
             return SubmissionErrors.PlanningPositionOutside(position.Title, PreparerName);
         if (Submission.TermStartYear is not { } from || Submission.TermEndYear is not { } to)
             return SubmissionErrors.TermRequired;
+        // As a proposal on the batch page: lock the limits' position and cadres, then read what is committed.
+        await queries.LockPlanningAsync(position.Id, Submission.Cadres.Select(c => c.MemberId), ct);
         var batch = await db.PlanningBatches.Include(b => b.Entries)
             .Where(b => b.OrganizationId == Submission.OrganizationId && b.TermStartYear == from && b.TermEndYear == to && b.Status == PlanningStatus.Approved)
             .OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
@@ -324,6 +326,8 @@ public sealed class DetailsModel(OrgComDbContext db, CadreQueries queries, Curre
             if (result.IsSuccess)
             {
                 await db.SaveChangesAsync(ct);
+                if (db.Database.CurrentTransaction is { } transaction)
+                    await transaction.CommitAsync(ct);
                 TempData["Success"] = result.Value;
                 return Redirect($"/Cadres/Submissions/{submissionId}");
             }
