@@ -75,15 +75,5 @@ public sealed class EditIdentityModel(OrgComDbContext db, CurrentUser currentUse
             : base.UniqueViolationMessage(constraint);
 
     /// <summary>A full date, or with "chỉ biết năm sinh" also a bare year.</summary>
-    private DateOnly? ParseBirth()
-    {
-        var text = (BirthDate ?? "").Trim();
-        if (BirthYearOnly && text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
-            return new DateOnly(year, 1, 1);
-        var date = DateText.Parse(text, "ngày sinh");
-        if (date.IsSuccess)
-            return date.Value;
-        ModelState.AddModelError(nameof(BirthDate), date.Error!.Message);
-        return null;
-    }
+    private DateOnly? ParseBirth() => ModelState.ReadBirth(BirthDate, nameof(BirthDate), BirthYearOnly);
 }

@@ -120,20 +120,17 @@ public sealed class EditModel(OrgComDbContext db, CurrentUser currentUser, Audit
         return Redirect($"/Cadres/People/{cadre.Id}");
     }
 
+    /// <summary>dd/MM/yyyy, or four digits for the year alone.</summary>
     private (DateOnly? Birth, bool YearOnly) ReadBirth()
     {
         var text = (Birth ?? "").Trim();
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            if (year is >= 1 and <= 9999)
-                return (new DateOnly(year, 1, 1), true);
-        }
         if (text.Length == 0)
         {
             ModelState.AddModelError(nameof(Birth), NonMemberCadreErrors.BirthRequired.Message);
             return (null, false);
         }
-        return (ModelState.ReadDate(text, nameof(Birth), "ngày sinh"), false);
+        var yearOnly = text.Length == 4 && text.All(char.IsAsciiDigit);
+        return (ModelState.ReadBirth(text, nameof(Birth), yearOnly), yearOnly);
     }
 
     /// <summary>One person, one record: the number is neither another non-member cadre's nor a member's, wherever they

@@ -107,21 +107,7 @@ public sealed class CreateModel(OrgComDbContext db, CurrentUser currentUser, Aud
         return Redirect($"/Members/Lifecycle/{candidate.Value.Id}");
     }
 
-    private DateOnly? ReadBirth()
-    {
-        if (Input.BirthYearOnly && int.TryParse(Input.BirthDate?.Trim(), out var year))
-        {
-            if (year is >= 1900 and <= 2200)
-                return new DateOnly(year, 1, 1);
-            ModelState.AddModelError("Input.BirthDate", $"Năm sinh {year} không hợp lệ.");
-            return null;
-        }
-        var date = DateText.Parse(Input.BirthDate, "ngày sinh");
-        if (date.IsSuccess)
-            return date.Value;
-        ModelState.AddModelError("Input.BirthDate", date.Error!.Message);
-        return null;
-    }
+    private DateOnly? ReadBirth() => ModelState.ReadBirth(Input.BirthDate, "Input.BirthDate", Input.BirthYearOnly);
 
     private async Task<IActionResult?> LoadAsync(long organizationId, CancellationToken ct)
     {
