@@ -69,7 +69,7 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
     {
         if (!await PrepareAsync(request, measure, own, row, ct))
             return ModelState.IsValid ? NotFound() : Page();
-        var visible = await VisibleAsync(ct);
+        var visible = VisibleIds();
         Visible = _items.Count(i => visible.Contains(i.Organization));
         var ordered = Ordered(visible);
         PageNumber = Math.Clamp(page, 1, Math.Max(1, (ordered.Count + PageSize - 1) / PageSize));
@@ -88,7 +88,7 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
                 + "dòng một tệp Excel được phép. Hãy xem danh sách của từng đơn vị cấp dưới.");
             return Page();
         }
-        var visible = await VisibleAsync(ct);
+        var visible = VisibleIds();
         var rows = await RowsAsync(Ordered(visible), ct);
         // Like the member drill-down's export: taking a list out of the system is logged.
         var entry = audit.View(currentUser, "organizations", "export", Organization!.Id);
@@ -124,11 +124,8 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
     /// <summary>The row (or organization) whose number is listed, in words.</summary>
     public string Place => RowName is { } name ? $"{name} (báo cáo của {Organization!.Name})" : Organization!.Name + (Own ? " (trực tiếp)" : "");
 
-    private async Task<HashSet<long>> VisibleAsync(CancellationToken ct)
-    {
-        var ids = _items.Select(i => i.Organization).Distinct().ToList();
-        return (await db.Organizations.Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
-    }
+    // The organizations within the user's scope: those whose names were read (PrepareAsync).
+    private HashSet<long> VisibleIds() => [.. _names.Keys];
 
     // The visible items in the list's order (by name), read once with their names.
     private List<(long Organization, long? Assessment)> Ordered(HashSet<long> visible) =>
@@ -261,7 +258,9 @@ public sealed class OrganizationsModel(OrgComDbContext db, StatisticsQueries sta
         _items = items;
         Total = items.Count;
         var ids = items.Select(i => i.Item1).Distinct().ToList();
-        _names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        // Read through the scope filter: the names of the organizations the user may see (the others are counted only).
+        _names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name })
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return true;
     }
 
