@@ -2,7 +2,7 @@
 # Statistics reports and the home page at scale: the increase/decrease report of one year for the whole country and for
 # one province (Hà Nội), the other report forms, and the dashboard home page, timed over HTTP on loopback with curl
 # (the whole request: scope, queries, rendering), signed in as admin (whole country) and as hanoi. Also prints the
-# database time of the report's aggregate statement alone (EXPLAIN ANALYZE) for the whole country.
+# database time of the report's aggregate statement alone (EXPLAIN ANALYZE) for the whole country and for Hà Nội.
 # Usage: benchmarks/reports.sh <database>        e.g. orgcom_bench_members (the national dataset of benchmarks/members.sh)
 #        N=10 YEAR=2025 ORGCOM_PG_PORT=55432 benchmarks/reports.sh <database>   (ORGCOM_PG_CLUSTER=test: the test cluster)
 # Targets (issue #4): whole country, one year ≤ 3 s; one province ≤ 300 ms; home page well under 300 ms.
@@ -76,23 +76,28 @@ time_page "members received by reorganization, Hà Nội, $YEAR (hanoi)" "$hanoi
 time_page "home page (admin, whole country)" "$admin" "/"
 time_page "home page (hanoi)" "$hanoi" "/"
 
-# The fast path's aggregate statement as StatisticsQueries writes it (the subtree by its path literal, one pass over the
-# flows since the opening), without the crossing-moves correction, timed by the server alone.
+# The fast path's aggregate statement as StatisticsQueries writes it (FastRows: the country's rows by level2_id, a
+# province's by level3_id among its level2_id; one pass over the flows since the opening), without the crossing-moves
+# correction, timed by the server alone.
 explain_report() {
-    local label="$1" path="$2" depth
-    depth=$(( $(tr -cd . <<<"$path" | wc -c) + 1 ))
-    echo "[bench] the report's aggregate statement alone, $label, $YEAR: $(psql_ -c "explain (analyze, summary) 
-        select case when nlevel(o.path) > $depth then ltree2text(subpath(o.path, $depth, 1))::bigint else o.id end, 'Closing', sum(c.probationary + c.official)::bigint
-        from member_counts c join organizations o on o.id = c.organization_id where o.path <@ '$path'::ltree group by 1
+    local label="$1" counts="$2" flows="$3"
+    echo "[bench] the report's aggregate statement alone, $label, $YEAR: $(psql_ -c "set jit = off" -c "explain (analyze, summary)
+        with counts as ($counts), flows as ($flows)
+        select row_id, 'Closing', sum(n)::bigint from counts group by 1
         union all
-        select case when nlevel(o.path) > $depth then ltree2text(subpath(o.path, $depth, 1))::bigint else o.id end,
-               case when f.day > '$YEAR-12-31' then 'Closing' else f.flow end,
-               sum(case when f.day > '$YEAR-12-31' then -f.n * member_flow_sign(f.flow) else f.n end)::bigint
-        from member_flows f join organizations o on o.id = f.organization_id
-        where o.path <@ '$path'::ltree and f.day >= '$YEAR-01-01' group by 1, 2" | grep -E "Execution Time" | xargs)"
+        select row_id, case when day > '$YEAR-12-31' then 'Closing' else flow end,
+               sum(case when day > '$YEAR-12-31' then -n * member_flow_sign(flow) else n end)::bigint
+        from flows group by 1, 2" | grep -E "Execution Time" | xargs)"
 }
-explain_report "whole country" "$(psql_ -c "select path from organizations where id = $root")"
-explain_report "Hà Nội" "$(psql_ -c "select path from organizations where id = $province")"
+children="any(array(select id from organizations where parent_id = $root))"
+explain_report "whole country" \
+    "select coalesce(c.level2_id, c.organization_id) as row_id, c.probationary + c.official as n from member_counts c
+     where c.level2_id = $children or c.organization_id = $root" \
+    "select f.level2_id as row_id, f.day, f.flow, f.n from member_flows f where f.level2_id = $children and f.day >= '$YEAR-01-01'
+     union all select f.organization_id, f.day, f.flow, f.n from member_flows f where f.organization_id = $root and f.day >= '$YEAR-01-01'"
+explain_report "Hà Nội" \
+    "select coalesce(c.level3_id, c.organization_id) as row_id, c.probationary + c.official as n from member_counts c where c.level2_id = $province" \
+    "select coalesce(f.level3_id, f.organization_id) as row_id, f.day, f.flow, f.n from member_flows f where f.level2_id = $province and f.day >= '$YEAR-01-01'"
 
 echo "[bench] machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;" \
     "PostgreSQL $(psql_ -c 'show server_version'), shared_buffers $(psql_ -c 'show shared_buffers'); load average $(cut -d' ' -f1-3 /proc/loadavg)"

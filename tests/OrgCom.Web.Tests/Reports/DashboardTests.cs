@@ -134,7 +134,7 @@ public sealed class DashboardTests : ReportTest
 
         // The bulk rebuild (migration, generate) reproduces exactly what the triggers kept, transfers and deaths included.
         await ScalarAsync("create table flows_kept as select * from member_flows where n <> 0; create table counts_kept as select * from member_counts where probationary <> 0 or official <> 0; select 0");
-        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsOrganizationHistory.Rebuild + "; select 0");
+        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsRowLevels.Rebuild + "; select 0");
         Assert.Equal(0, await ScalarAsync("""
             select count(*) from ((select * from flows_kept except select * from member_flows)
                                   union all (select * from member_flows except select * from flows_kept)) d

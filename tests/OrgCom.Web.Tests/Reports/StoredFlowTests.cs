@@ -57,7 +57,7 @@ public sealed class StoredFlowTests : ReportTest
             """, ("t", temporary), ("w", within));
         Assert.Equal(inA, await FlowAsync(A, "TransferredInWithinProvince"));
         Assert.Equal(outB, await FlowAsync(B, "TransferredOut"));
-        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsOrganizationHistory.Rebuild + "; select 0");
+        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsRowLevels.Rebuild + "; select 0");
         Assert.Equal(inA, await FlowAsync(A, "TransferredInWithinProvince"));
         Assert.Equal(outB, await FlowAsync(B, "TransferredOut"));
         Assert.Equal(0, await ScalarAsync("select count(*) from member_events where counted_flow is not null and member_id = @t and kind = 'TransferReceived'", ("t", temporary)));
@@ -88,7 +88,7 @@ public sealed class StoredFlowTests : ReportTest
 
         // And a rebuild keeps history as recorded (C's transfer is still from another province).
         await ScalarAsync("create table flows_kept as select * from member_flows where n <> 0; select 0");
-        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsOrganizationHistory.Rebuild + "; select 0");
+        await ScalarAsync(OrgCom.Web.Data.Migrations.StatisticsRowLevels.Rebuild + "; select 0");
         Assert.Equal(0, await ScalarAsync("""
             select count(*) from ((select * from flows_kept except select * from member_flows)
                                   union all (select * from member_flows except select * from flows_kept)) d

@@ -119,7 +119,7 @@ public sealed class NationalGenerator(string connectionString, TimeProvider cloc
         step.Restart();
         foreach (var trigger in Migrations.StatisticsStoredFlows.Triggers)
             await ExecuteAsync(connection, $"alter table {trigger.Split(':')[0]} enable trigger {trigger.Split(':')[1]}", ct);
-        await ExecuteAsync(connection, Migrations.StatisticsOrganizationHistory.Rebuild, ct);
+        await ExecuteAsync(connection, Migrations.StatisticsRowLevels.Rebuild, ct);
         output.WriteLine($"[orgcom]   số liệu tổng hợp cho báo cáo thống kê (member_counts, member_flows): {Seconds(step.Elapsed)}");
 
         step.Restart();

@@ -81,6 +81,56 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         return $"case when nlevel({alias}.path) > {depth} then ltree2text(subpath({alias}.path, {depth}, 1))::bigint else {alias}.id end";
     }
 
+    /// <summary>
+    /// The CTEs <c>counts (row_id, n)</c>, the current count of each organization of the root's subtree, and
+    /// <c>flows (row_id, day, flow, n)</c>, its flows since <c>@from</c>, each with its report row in today's tree
+    /// (ADR 0011, "Speed"):
+    /// <list type="bullet">
+    /// <item>the whole country (the root at level 1) and a province (level 2) by the report row kept on the pre-aggregates
+    /// (<c>level2_id</c>, <c>level3_id</c>, migration <c>StatisticsRowLevels</c>): a province's flows are one range of
+    /// <c>ix_member_flows_level2</c>, not found among the whole country's;</item>
+    /// <item>a smaller subtree through the tree, joined by its path written as a literal, so the planner sees the
+    /// subtree's real size (PathLiteral).</item>
+    /// </list>
+    /// </summary>
+    private static string FastRows(ReportRoot root)
+    {
+        var depth = root.Path.Count(c => c == '.') + 1;
+        if (depth == 2)
+            return $"""
+                counts as (
+                    select coalesce(c.level3_id, c.organization_id) as row_id, c.probationary + c.official as n
+                    from member_counts c where c.level2_id = {root.Id}),
+                flows as (
+                    select coalesce(f.level3_id, f.organization_id) as row_id, f.day, f.flow, f.n
+                    from member_flows f where f.level2_id = {root.Id} and f.day >= @from)
+                """;
+        if (depth == 1)
+            // The root's own rows have no level 2 ancestor; every other row's is one of the root's children.
+            return $"""
+                counts as (
+                    select coalesce(c.level2_id, c.organization_id) as row_id, c.probationary + c.official as n
+                    from member_counts c
+                    where c.level2_id = any(array(select id from organizations where parent_id = {root.Id})) or c.organization_id = {root.Id}),
+                flows as (
+                    select f.level2_id as row_id, f.day, f.flow, f.n
+                    from member_flows f
+                    where f.level2_id = any(array(select id from organizations where parent_id = {root.Id})) and f.day >= @from
+                    union all
+                    select f.organization_id, f.day, f.flow, f.n from member_flows f where f.organization_id = {root.Id} and f.day >= @from)
+                """;
+        return $"""
+            counts as (
+                select {RowOf("o", root)} as row_id, c.probationary + c.official as n
+                from member_counts c join organizations o on o.id = c.organization_id
+                where o.path <@ {PathLiteral(root)}),
+            flows as (
+                select {RowOf("o", root)} as row_id, f.day, f.flow, f.n
+                from member_flows f join organizations o on o.id = f.organization_id
+                where o.path <@ {PathLiteral(root)} and f.day >= @from)
+            """;
+    }
+
     /// <summary>The columns a reorganization adds when it moved members across a row's boundary in the period: neither
     /// an admission nor a transfer (ADR 0011, "Reorganizations").</summary>
     public static readonly IReadOnlyList<ReportColumn> ReorganizationColumns =
@@ -209,20 +259,14 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         string sql;
         if (!historic)
             // One pass over the flows since the opening (those of the period by kind, those after it netted into the
-            // closing) and the current counts, joined with the subtree by its path — a literal, so the planner sees
-            // the subtree's real size (a province or the country) and hashes the subtree, not the flows (ADR 0011,
-            // "Speed").
+            // closing) and the current counts, each with its report row (FastRows).
             sql = $"""
-                with {Subtree}
-                select {RowOf("o", root)}, 'Closing', sum(c.probationary + c.official)::bigint
-                from member_counts c join organizations o on o.id = c.organization_id
-                where o.path <@ {PathLiteral(root)}
-                group by 1
+                with {Subtree}, {FastRows(root)}
+                select row_id, 'Closing', sum(n)::bigint from counts group by 1
                 union all
-                select {RowOf("o", root)}, case when f.day > @to then 'Closing' else f.flow end,
-                       sum(case when f.day > @to then -f.n * member_flow_sign(f.flow) else f.n end)::bigint
-                from member_flows f join organizations o on o.id = f.organization_id
-                where o.path <@ {PathLiteral(root)} and f.day >= @from
+                select row_id, case when day > @to then 'Closing' else flow end,
+                       sum(case when day > @to then -n * member_flow_sign(flow) else n end)::bigint
+                from flows
                 group by 1, 2
                 union all
                 -- A move between two organizations of one row (a transfer, a reassignment) is neither in nor out there.
