@@ -2,6 +2,7 @@ using OrgCom.Web.Features.Reports;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using OrgCom.Core.Organizations;
 
 namespace OrgCom.Web.Tests.Reports;
 
@@ -21,7 +22,30 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         var tr = page.QuerySelector($"[data-testid=report] tbody tr[data-organization='{row}']");
         Assert.True(tr is not null, $"no row {row} in the report of {root}");
         AssertBalances(page);
+        await AssertCountedAlikeAsync(root, from, to);
         return Cells(tr!);
+    }
+
+    /// <summary>How many of the reports checked by <see cref="AssertCountedAlikeAsync"/> were counted organization by
+    /// organization (the rest fell back to member by member).</summary>
+    private int countedByOrganizations;
+
+    /// <summary>The report counted organization by organization (the default over a changed tree) has exactly the numbers
+    /// of the report counted member by member (what the drill-down lists).</summary>
+    private async Task AssertCountedAlikeAsync(long root, string from, string to)
+    {
+        var f = DateOnly.ParseExact(from, "dd/MM/yyyy");
+        var t = DateOnly.ParseExact(to, "dd/MM/yyyy");
+        var reportRoot = new ReportRoot(root, "(kiểm thử)", await PathAsync(root), OrganizationKind.GrassrootsCell);
+        using var scope = Factory.Services.CreateScope();
+        var queries = scope.ServiceProvider.GetRequiredService<StatisticsQueries>();
+        var usual = await queries.IncreaseDecreaseAsync(reportRoot, f, t, false, CancellationToken.None);
+        var members = await queries.IncreaseDecreaseAsync(reportRoot, f, t, false, CancellationToken.None, memberByMember: true);
+        static string Text(ReportTable table) => string.Join("; ", table.Columns.Select(c => c.Key)) + "\n" + string.Join("\n",
+            table.Rows.Select(r => r.OrganizationId + ": " + string.Join(", ", r.Values)));
+        Assert.Equal(Text(members), Text(usual));
+        if (!usual.CountedByMembers)
+            countedByOrganizations++;
     }
 
     private static void AssertBalances(IDocument page)
@@ -185,6 +209,7 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         Assert.Equal(0, await ScalarAsync("select count(*) from member_flows where flow like 'Reorganized%' and n <> 0"));
         foreach (var org in new[] { hanoi, hcm, A, C })
             await AssertSeamAgreesAsync(org, D(2025, 9, 1));
+        Assert.True(countedByOrganizations > 0, "no report of this history was counted organization by organization");
     }
 
     [Fact]
@@ -234,6 +259,7 @@ public sealed class ReorganizationStatisticsTests : ReportTest
                 await AssertSeamAgreesAsync(org, day);
         var kinds = await GetDocumentAsync(admin, $"/Reports/View?Form=OrganizationsByKind&OrganizationId={hanoi}&To=31/08/2025");
         Assert.NotNull(kinds.QuerySelector($"[data-testid=report] tbody tr[data-organization='{Commune}']"));
+        Assert.True(countedByOrganizations > 0, "no report of this history was counted organization by organization");
     }
 
     private async Task<List<string>> NamesAtAsync(long org, DateOnly day)
@@ -301,6 +327,7 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         var bad = await GetDocumentAsync(client,
             $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2026&To=31/12/2025&Measure=ReorganizedIn");
         Assert.Contains("Ngày đầu kỳ (01/01/2026) phải trước hoặc bằng ngày cuối kỳ", bad.Body!.TextContent);
+        Assert.True(countedByOrganizations > 0, "no report of this history was counted organization by organization");
     }
 
     [Fact]
@@ -339,6 +366,41 @@ public sealed class ReorganizationStatisticsTests : ReportTest
         // Inside X00008's own report, the cell's row sent everyone it had (to both targets).
         var sent = await NamesAtAsync(cell, D(2025, 9, 30));
         Assert.Equal(sent.Order(), (await DrillAsync(client, other, cell, "ReorganizedOut", sent.Count)).Order());
+    }
+
+    [Fact]
+    public async Task A_cell_moved_away_and_back_in_one_period_is_counted_member_by_member_and_nobody_is_received_or_sent_for_the_year()
+    {
+        var client = await SignInAsync("admin");
+        var hanoi = await OrganizationIdAsync("T01");
+        var before = await RowAsync(client, hanoi, Commune, from: "01/01/2025", to: "30/06/2025");
+        // Cell A to commune X00008 on 01/08/2025, and back to Ba Đình on 01/11/2025.
+        foreach (var (parent, decision, day) in new[] { ("X00008", "83-QĐ/TU", "01/08/2025"), ("X00004", "84-QĐ/TU", "01/11/2025") })
+        {
+            var moved = await PostFormAsync(client, $"/Organizations/Move/{A}", new()
+            {
+                ["NewParentCode"] = parent, ["DecisionNumber"] = decision, ["EffectiveOn"] = day,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+        // Organization by organization, A would be sent and received twice; member by member (what the drill-down lists)
+        // its members were in Ba Đình at both ends of the year: the count falls back to that, with the same numbers.
+        var year = await RowAsync(client, hanoi, Commune);
+        Assert.Equal(0, N(year, "ReorganizedIn"));
+        Assert.Equal(0, N(year, "ReorganizedOut"));
+        var root = new ReportRoot(hanoi, "(kiểm thử)", await PathAsync(hanoi), OrganizationKind.GrassrootsCell);
+        using var scope = Factory.Services.CreateScope();
+        var table = await scope.ServiceProvider.GetRequiredService<StatisticsQueries>()
+            .IncreaseDecreaseAsync(root, D(2025, 1, 1), D(2025, 12, 31), false, CancellationToken.None);
+        Assert.True(table.CountedByMembers);
+        // The third quarter holds the first move only: X00008's row received A's members, Ba Đình's sent them
+        // (counted organization by organization, compared with member by member in RowAsync).
+        var x8 = await OrganizationIdAsync("X00008");
+        var quarter = await RowAsync(client, hanoi, x8, from: "01/07/2025", to: "30/09/2025");
+        Assert.True(N(quarter, "ReorganizedIn") > 0);
+        Assert.Equal(0, N(quarter, "ReorganizedOut"));
+        Assert.Equal(N(quarter, "ReorganizedIn"), N(await RowAsync(client, hanoi, Commune, from: "01/07/2025", to: "30/09/2025"), "ReorganizedOut"));
+        Assert.Equal(N(before, "Closing"), N(await RowAsync(client, hanoi, Commune, from: "01/01/2025", to: "30/06/2025"), "Closing"));
     }
 
     [Fact]

@@ -61,6 +61,11 @@ public sealed class ReportTable
     /// the period's flows and there is nothing to check.</summary>
     public bool Reconciled { get; init; }
 
+    /// <summary>Increase/decrease over a period in which the tree changed: counted member by member (the organization
+    /// by organization count could not stand for it, or it was asked for), not kept in a frozen copy.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CountedByMembers { get; init; }
+
     public required IReadOnlyList<ReportColumn> Columns { get; init; }
     public required IReadOnlyList<ReportRow> Rows { get; init; }
 

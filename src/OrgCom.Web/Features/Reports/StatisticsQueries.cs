@@ -145,6 +145,18 @@ public sealed class StatisticsQueries(OrgComDbContext db)
 
     private static string Quoted(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => $"'{k}'"));
 
+    // The stretches between the days some organization changed parent, each with its mapping of organizations to rows.
+    private static readonly string SegmentCtes = $"""
+        segments as (
+            select @opening as seg_from
+            union
+            select effective_on from organization_events
+            where kind in ('Moved', 'Merged') and effective_on between @from and @to),
+        seg_rows as materialized (
+            select s.seg_from, r.id, r.row_id
+            from segments s cross join lateral ({RowsAs("s.seg_from")}) r)
+        """;
+
     /// <summary>
     /// The CTEs of the increase/decrease report over a period in which the tree changed (some organization changed
     /// parent) or a reorganization reassigned members, counted member by member (ADR 0011, "Drill-down of the
@@ -168,14 +180,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// </list>
     /// </summary>
     public static readonly string ReorganizedCtes = $"""
-        segments as (
-            select @opening as seg_from
-            union
-            select effective_on from organization_events
-            where kind in ('Moved', 'Merged') and effective_on between @from and @to),
-        seg_rows as materialized (
-            select s.seg_from, r.id, r.row_id
-            from segments s cross join lateral ({RowsAs("s.seg_from")}) r),
+        {SegmentCtes},
         -- Walked on their own (not filtered out of seg_rows), so the planner sees their size and hashes them.
         open_rows as materialized ({RowsAs("@opening")}),
         close_rows as materialized ({RowsAs("@to")}),
@@ -248,7 +253,10 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// <param name="reconcile">Count the opening and closing member by member (<see cref="MembershipAtDate.CountsAtSql"/>) so the balance
     /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
     /// the pre-aggregated closing and the opening derived from it (fast, but balanced by construction).</param>
-    public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct)
+    /// <param name="memberByMember">Over a period in which the tree changed, count member by member
+    /// (<see cref="HistoricSql"/>) even where counting organization by organization gives the same numbers (tests).</param>
+    public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct,
+        bool memberByMember = false)
     {
         var opening = from.AddDays(-1);
         var values = new Dictionary<(long Row, string Key), long>();
@@ -256,11 +264,12 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         // period (one path scan); otherwise each organization is mapped to its row as the tree stood (ADR 0008): the
         // opening and closing counts with the tree of those days, each flow with the tree of its day.
         var historic = await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@opening"), ct, ("opening", opening));
-        string sql;
+        var parameters = new (string, object)[] { ("root", root.Id), ("root_path", root.Path), ("from", from), ("to", to), ("opening", opening) };
+        var countedByMembers = false;
         if (!historic)
             // One pass over the flows since the opening (those of the period by kind, those after it netted into the
             // closing) and the current counts, each with its report row (FastRows).
-            sql = $"""
+            await ReadAsync($"""
                 with {Subtree}, {FastRows(root)}
                 select row_id, 'Closing', sum(n)::bigint from counts group by 1
                 union all
@@ -277,20 +286,20 @@ public sealed class StatisticsQueries(OrgComDbContext db)
                 cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
                 where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to
                 group by 1, 2
-                """;
-        else
-            sql = HistoricSql;
-        await ReadAsync(sql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
-            ct, ("root", root.Id), ("root_path", root.Path), ("from", from), ("to", to), ("opening", opening));
+                """, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct, parameters);
         // A reorganization's reassignments with no change of parent (a chi bộ split into cells of other parents): the
-        // reorganization columns are then counted member by member like in the historic path, so that they mean the
-        // same everywhere and the drill-down lists exactly them (ADR 0011, "Drill-down of the reorganization columns").
-        if (!historic && values.Any(v => v.Key.Key is "ReorganizedIn" or "ReorganizedOut" && v.Value != 0))
+        // reorganization columns are then counted like in the historic path, so that they mean the same everywhere and
+        // the drill-down lists exactly them (ADR 0011, "Drill-down of the reorganization columns").
+        if (historic || values.Any(v => v.Key.Key is "ReorganizedIn" or "ReorganizedOut" && v.Value != 0))
         {
             historic = true;
             values.Clear();
-            await ReadAsync(HistoricSql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)),
-                ct, ("root", root.Id), ("root_path", root.Path), ("from", from), ("to", to), ("opening", opening));
+            countedByMembers = memberByMember || !await AggregatedHistoricAsync(values, parameters, ct);
+            if (countedByMembers)
+            {
+                values.Clear();
+                await ReadAsync(HistoricSql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct, parameters);
+            }
         }
         // "Đối chiếu từng đảng viên": opening and closing counted member by member at the two dates (CountsAtSql), so
         // "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events. Only over a period in which
@@ -324,8 +333,162 @@ public sealed class StatisticsQueries(OrgComDbContext db)
         {
             Form = ReportForm.IncreaseDecrease, Title = "Báo cáo tăng, giảm đảng viên", OrganizationId = root.Id,
             OrganizationName = root.Name, From = from, To = to, Columns = columns, Rows = table, Reconciled = reconcile && !historic,
+            CountedByMembers = countedByMembers,
         };
     }
+
+    /// <summary>Reads <see cref="AggregatedHistoricSql"/> into <paramref name="values"/>; false when its numbers may differ
+    /// from counting member by member (it says so, or a row does not balance) and the caller must count that way.</summary>
+    private async Task<bool> AggregatedHistoricAsync(Dictionary<(long Row, string Key), long> values, (string, object)[] parameters,
+        CancellationToken ct)
+    {
+        long needsMembers = 0;
+        await ReadAsync(AggregatedHistoricSql, r =>
+        {
+            if (r.GetString(1) == "NeedsMembers")
+                needsMembers = r.GetInt64(2);
+            else
+                Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2));
+        }, ct, parameters);
+        return needsMembers == 0 && values.Keys.Select(k => k.Row).Distinct().All(row =>
+            values.GetValueOrDefault((row, "Closing")) == values.GetValueOrDefault((row, "Opening")) + Net(k => values.GetValueOrDefault((row, k))));
+    }
+
+    /// <summary>
+    /// The increase/decrease report over a period in which the tree changed, counted organization by organization
+    /// (ADR 0011, "Speed of the history-aware report"): the same numbers as <see cref="HistoricSql"/> (member by
+    /// member) whenever each organization and each member is carried across a row's boundary by a reorganization at
+    /// most once in the period — the statement says when that does not hold (a row <c>NeedsMembers</c>), and the caller
+    /// then counts member by member.
+    /// <list type="bullet">
+    /// <item><c>grid (id, k, row_id, present, last_k)</c>: each organization that belongs to the subtree in some stretch
+    /// (<c>universe</c>), for each stretch k: its row there, whether it stands in the subtree then, and the last stretch
+    /// up to k in which it did. An organization's attribution on a day is its row in that day's stretch; if it is not
+    /// in the subtree then, none while it stands elsewhere, or (it has ended) its row in the last stretch it was in —
+    /// exactly the mapping of <see cref="Stretch"/>.</item>
+    /// <item><c>counts_at (id, t, n)</c>: each such organization's count at the end of the opening, of the closing and
+    /// of the day before each change day — its current count less its flows after that day (exact per organization:
+    /// <see cref="MembershipAtDate"/>).</item>
+    /// <item>Opening and closing: those counts by the rows of the opening and of the closing; the flow columns, the
+    /// reassignments among them (<c>ReorganizedIn</c>/<c>ReorganizedOut</c>), by each flow's attribution, less the
+    /// moves whose two ends are attributed to one row.</item>
+    /// <item><c>jumps</c>: an organization whose attribution changes at a change day (or between the last stretch and
+    /// the closing) carries its count of the day before from the old row to the new: received and sent by a
+    /// reorganization. Per organization and row that is what the member-by-member statement finds per member and row,
+    /// when no organization jumps twice, no member is reassigned twice and no reassignment touches an organization that
+    /// jumps (then a member's moves could cancel out per member, not per organization): <c>NeedsMembers</c>.</item>
+    /// </list>
+    /// The flows are read by the province kept on them (<c>level2_id</c>) of the organizations concerned, so a province's
+    /// period is one range of <c>ix_member_flows_level2</c>, not found among the whole country's.
+    /// </summary>
+    private static readonly string AggregatedHistoricSql = $"""
+        with {SegmentCtes},
+        close_rows as materialized ({RowsAs("@to")}),
+        seg_k as materialized (
+            select seg_from, coalesce(lead(seg_from) over (order by seg_from), @to + 1) as seg_to,
+                   (row_number() over (order by seg_from))::int - 1 as k
+            from segments),
+        universe as materialized (select id from seg_rows union select id from close_rows),
+        grid as materialized (
+            select u.id, s.k, r.row_id, r.id is not null as present,
+                   max(case when r.id is not null then s.k end) over (partition by u.id order by s.k) as last_k
+            from universe u cross join seg_k s
+            left join seg_rows r on r.id = u.id and r.seg_from = s.seg_from),
+        -- The flows since the opening of the provinces the organizations concerned stand in now (the others' are left
+        -- out by the joins with grid and universe below): one range of ix_member_flows_level2 per province.
+        uflows as materialized (
+            select f.organization_id as id, f.day, f.flow, f.n
+            from member_flows f
+            where f.level2_id = any(array(select distinct organization_level_id(o.path, 2) from universe u join organizations o on o.id = u.id))
+              and f.day > @opening
+            union all
+            select f.organization_id, f.day, f.flow, f.n
+            from member_flows f
+            where f.level2_id is null and f.day > @opening),
+        points as (select @opening as t union select @to union select seg_from - 1 from seg_k where k > 0),
+        net_after as (
+            select f.id, p.t, sum(member_flow_sign(f.flow) * f.n)::bigint as net
+            from uflows f join points p on f.day > p.t
+            group by 1, 2),
+        counts_at as materialized (
+            select u.id, p.t, coalesce(c.probationary + c.official, 0) - coalesce(a.net, 0) as n
+            from universe u cross join points p
+            left join member_counts c on c.organization_id = u.id
+            left join net_after a on a.id = u.id and a.t = p.t),
+        mapped as (
+            select {Attribution("g", "gl", "f.day")} as row_id, f.flow, f.n
+            from uflows f
+            join seg_k s on f.day >= s.seg_from and f.day < s.seg_to
+            join grid g on g.id = f.id and g.k = s.k
+            left join grid gl on gl.id = g.id and gl.k = g.last_k
+            where f.day between @from and @to),
+        moves as (
+            select m.organization_id, m.other_organization_id, m.counted_flow,
+                   {Attribution("ga", "gal", "m.effective_on")} as a_row, {Attribution("gb", "gbl", "m.effective_on")} as b_row
+            from member_events m
+            join seg_k s on m.effective_on >= s.seg_from and m.effective_on < s.seg_to
+            join grid ga on ga.id = m.organization_id and ga.k = s.k
+            left join grid gal on gal.id = ga.id and gal.k = ga.last_k
+            join grid gb on gb.id = m.other_organization_id and gb.k = s.k
+            left join grid gbl on gbl.id = gb.id and gbl.k = gb.last_k
+            where m.counted_flow in ({CrossingFlows}) and m.effective_on between @from and @to),
+        jump_sides as (
+            select g.id, s.seg_from - 1 as t,
+                   {Attribution("p", "pl", "s.seg_from - 1")} as from_row, {Attribution("g", "gl", "s.seg_from")} as to_row
+            from grid g
+            join seg_k s on s.k = g.k and s.k > 0
+            join grid p on p.id = g.id and p.k = g.k - 1
+            left join grid pl on pl.id = p.id and pl.k = p.last_k
+            left join grid gl on gl.id = g.id and gl.k = g.last_k
+            union all
+            select g.id, @to, {Attribution("g", "gl", "@to")}, c.row_id
+            from grid g
+            left join grid gl on gl.id = g.id and gl.k = g.last_k
+            left join close_rows c on c.id = g.id
+            where g.k = (select max(k) from seg_k)),
+        jumps as materialized (
+            select j.id, j.from_row, j.to_row, c.n
+            from jump_sides j join counts_at c on c.id = j.id and c.t = j.t
+            where j.from_row is distinct from j.to_row and c.n <> 0),
+        reassigned as (
+            select e.member_id, e.organization_id, e.other_organization_id from member_events e
+            where e.counted_flow = 'ReorganizedIn' and e.effective_on between @from and @to
+              and (e.organization_id in (select id from universe) or e.other_organization_id in (select id from universe)))
+        select g.row_id, 'Opening', sum(c.n)::bigint
+        from grid g join counts_at c on c.id = g.id and c.t = @opening
+        where g.k = 0 and g.present
+        group by 1
+        union all
+        select r.row_id, 'Closing', sum(c.n)::bigint from close_rows r join counts_at c on c.id = r.id and c.t = @to group by 1
+        union all
+        select row_id, flow, sum(n)::bigint from mapped where row_id is not null group by 1, 2
+        union all
+        select m.a_row, x.flow, -count(*)
+        from moves m cross join lateral member_event_flows(m.counted_flow, m.organization_id, m.other_organization_id) x
+        where m.a_row = m.b_row
+        group by 1, 2
+        union all
+        select to_row, 'ReorganizedIn', sum(n)::bigint from jumps where to_row is not null group by 1
+        union all
+        select from_row, 'ReorganizedOut', sum(n)::bigint from jumps where from_row is not null group by 1
+        union all
+        select -1, 'NeedsMembers', count(*) from (
+            select id from jumps group by id having count(*) > 1
+            union all
+            select member_id from reassigned group by member_id having count(*) > 1
+            union all
+            select member_id from reassigned
+            where organization_id in (select id from jumps) or other_organization_id in (select id from jumps)) z
+        """;
+
+    // The attribution of an organization on a day (grid row g of that day's stretch, gl its last stretch in the
+    // subtree): as Stretch maps a flow.
+    private static string Attribution(string g, string last, string day) => $"""
+        case when {g}.present then {g}.row_id
+             when exists (select 1 from organization_versions v where v.organization_id = {g}.id
+                          and v.valid_from <= {day} and (v.valid_to is null or v.valid_to > {day})) then null
+             else {last}.row_id end
+        """;
 
     // The mapping r (of seg_rows) applies to an organization's flow on a day when r is the stretch of that day, or
     // when the organization no longer stands on that day (it ended then): an organization that stands elsewhere (outside
