@@ -366,14 +366,13 @@ public sealed class StatisticsQueries(OrgComDbContext db)
     /// up to k in which it did. An organization's attribution on a day is its row in that day's stretch; if it is not
     /// in the subtree then, none while it stands elsewhere, or (it has ended) its row in the last stretch it was in —
     /// exactly the mapping of <see cref="Stretch"/>.</item>
-    /// <item><c>counts_at (id, t, n)</c>: each such organization's count at the end of the opening, of the closing and
-    /// of the day before each change day — its current count less its flows after that day (exact per organization:
-    /// <see cref="MembershipAtDate"/>).</item>
-    /// <item>Opening and closing: those counts by the rows of the opening and of the closing; the flow columns, the
+    /// <item>Opening and closing: the current counts less the flows after the day (exact per organization:
+    /// <see cref="MembershipAtDate"/>), by the rows of the opening and of the closing; the flow columns, the
     /// reassignments among them (<c>ReorganizedIn</c>/<c>ReorganizedOut</c>), by each flow's attribution, less the
     /// moves whose two ends are attributed to one row.</item>
     /// <item><c>jumps</c>: an organization whose attribution changes at a change day (or between the last stretch and
-    /// the closing) carries its count of the day before from the old row to the new: received and sent by a
+    /// the closing) carries its count at the end of the day before (its current count less its later flows) from the
+    /// old row to the new: received and sent by a
     /// reorganization. Per organization and row that is what the member-by-member statement finds per member and row,
     /// when no organization jumps twice, no member is reassigned twice and no reassignment touches an organization that
     /// jumps (then a member's moves could cancel out per member, not per organization): <c>NeedsMembers</c>.</item>
@@ -405,16 +404,6 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             select f.organization_id, f.day, f.flow, f.n
             from member_flows f
             where f.level2_id is null and f.day > @opening),
-        points as (select @opening as t union select @to union select seg_from - 1 from seg_k where k > 0),
-        net_after as (
-            select f.id, p.t, sum(member_flow_sign(f.flow) * f.n)::bigint as net
-            from uflows f join points p on f.day > p.t
-            group by 1, 2),
-        counts_at as materialized (
-            select u.id, p.t, coalesce(c.probationary + c.official, 0) - coalesce(a.net, 0) as n
-            from universe u cross join points p
-            left join member_counts c on c.organization_id = u.id
-            left join net_after a on a.id = u.id and a.t = p.t),
         mapped as (
             select {Attribution("g", "gl", "f.day")} as row_id, f.flow, f.n
             from uflows f
@@ -446,20 +435,36 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             left join grid gl on gl.id = g.id and gl.k = g.last_k
             left join close_rows c on c.id = g.id
             where g.k = (select max(k) from seg_k)),
+        -- Each carried organization's count at the end of the eve of its change (or of the closing): its current
+        -- count less its flows after that day.
         jumps as materialized (
-            select j.id, j.from_row, j.to_row, c.n
-            from jump_sides j join counts_at c on c.id = j.id and c.t = j.t
-            where j.from_row is distinct from j.to_row and c.n <> 0),
+            select j.id, j.from_row, j.to_row, x.n
+            from jump_sides j
+            cross join lateral (
+                select coalesce((select c.probationary + c.official from member_counts c where c.organization_id = j.id), 0)
+                     - coalesce((select sum(member_flow_sign(f.flow) * f.n) from member_flows f
+                                 where f.organization_id = j.id and f.day > j.t), 0) as n) x
+            where j.from_row is distinct from j.to_row and x.n <> 0),
         reassigned as (
             select e.member_id, e.organization_id, e.other_organization_id from member_events e
             where e.counted_flow = 'ReorganizedIn' and e.effective_on between @from and @to
               and (e.organization_id in (select id from universe) or e.other_organization_id in (select id from universe)))
-        select g.row_id, 'Opening', sum(c.n)::bigint
-        from grid g join counts_at c on c.id = g.id and c.t = @opening
-        where g.k = 0 and g.present
+        -- Opening and closing: the current counts less the flows after the day, by the rows of that day.
+        select row_id, 'Opening', sum(n)::bigint from (
+            select g.row_id, c.probationary + c.official as n
+            from grid g join member_counts c on c.organization_id = g.id where g.k = 0 and g.present
+            union all
+            select g.row_id, -member_flow_sign(f.flow) * f.n
+            from uflows f join grid g on g.id = f.id and g.k = 0 and g.present) o
         group by 1
         union all
-        select r.row_id, 'Closing', sum(c.n)::bigint from close_rows r join counts_at c on c.id = r.id and c.t = @to group by 1
+        select row_id, 'Closing', sum(n)::bigint from (
+            select r.row_id, c.probationary + c.official as n
+            from close_rows r join member_counts c on c.organization_id = r.id
+            union all
+            select r.row_id, -member_flow_sign(f.flow) * f.n
+            from uflows f join close_rows r on r.id = f.id where f.day > @to) c
+        group by 1
         union all
         select row_id, flow, sum(n)::bigint from mapped where row_id is not null group by 1, 2
         union all
