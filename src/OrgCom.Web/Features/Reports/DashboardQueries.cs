@@ -133,7 +133,7 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
             trend.Reverse();
             return new Dashboard(organizations, members, probationary, admissions, due, transfers, trend, cutoff, probation.Citation);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && IsTimeout(e))
+        catch (Exception e) when (!ct.IsCancellationRequested && StatementTimeout.Is(e))
         {
             log.LogWarning(e, "Dashboard figures for {Path} not read within {Seconds} s", path, TimeoutSeconds);
             return null;
@@ -143,10 +143,14 @@ public sealed class DashboardQueries(OrgComDbContext db, RuleBookProvider rules,
             await db.Database.CloseConnectionAsync();
         }
     }
+}
 
+/// <summary>Whether a database error means the statement ran out of time.</summary>
+public static class StatementTimeout
+{
     /// <summary>The command timeout (Npgsql cancels the statement, then reports a timeout) or a statement cancelled by
     /// the server (<c>statement_timeout</c>, 57014).</summary>
-    private static bool IsTimeout(Exception e) =>
+    public static bool Is(Exception e) =>
         e is TimeoutException || e.InnerException is TimeoutException
         || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
         || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };

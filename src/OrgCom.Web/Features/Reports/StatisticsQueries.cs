@@ -19,8 +19,12 @@ public sealed record ReportRoot(long Id, string Name, string Path, OrganizationK
 /// reorganization's reassignment) is not counted at that row (ADR 0011). The caller has already checked that the user may read the root (its subtree lies
 /// wholly within scope), so these queries read the tables without the scope filter.
 /// </summary>
-public sealed class StatisticsQueries(OrgComDbContext db)
+public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configuration)
 {
+    /// <summary>How long one statement of a report may run (setting <c>OrgCom:ReportTimeoutSeconds</c>, 60 by default):
+    /// longer, the page says so instead of failing (View).</summary>
+    public int TimeoutSeconds => Math.Max(1, configuration.GetValue("OrgCom:ReportTimeoutSeconds", 60));
+
     /// <summary>The rows of the increase/decrease report, in the form's order (Tăng, Giảm groups merged above).</summary>
     public static readonly IReadOnlyList<ReportColumn> IncreaseDecreaseColumns =
     [
@@ -655,7 +659,7 @@ public sealed class StatisticsQueries(OrgComDbContext db)
             await connection.OpenAsync(ct);
         try
         {
-            await using var cmd = new NpgsqlCommand(sql, connection);
+            await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = TimeoutSeconds };
             cmd.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
             foreach (var (name, value) in parameters)
                 cmd.Parameters.AddWithValue(name, value);

@@ -118,13 +118,23 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
             ModelState.AddModelError("", DimensionBands.Missing(dates.To));
             return null;
         }
-        Table = Report.Form switch
+        try
         {
-            ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, Report.Reconcile, ct),
-            ReportForm.MembersAtDate => await statistics.MembersAtDateAsync(root, dates.To, Report.Dimension, bands!, ct),
-            ReportForm.OrganizationsByKind => await statistics.OrganizationsByKindAsync(root, dates.To, ct),
-            _ => await assessments.RunAsync(root, dates.To.Year, ct),
-        };
+            Table = Report.Form switch
+            {
+                ReportForm.IncreaseDecrease => await statistics.IncreaseDecreaseAsync(root, dates.From!.Value, dates.To, Report.Reconcile, ct),
+                ReportForm.MembersAtDate => await statistics.MembersAtDateAsync(root, dates.To, Report.Dimension, bands!, ct),
+                ReportForm.OrganizationsByKind => await statistics.OrganizationsByKindAsync(root, dates.To, ct),
+                _ => await assessments.RunAsync(root, dates.To.Year, ct),
+            };
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && StatementTimeout.Is(e))
+        {
+            // A report that runs out of time says so (and changes nothing) instead of an error page.
+            Table = null;
+            ModelState.AddModelError("", $"Báo cáo chưa tính xong trong {statistics.TimeoutSeconds} giây nên chưa hiển thị được. "
+                + "Hãy chọn một tổ chức cấp dưới hoặc một kỳ ngắn hơn, hoặc thử lại sau.");
+        }
         return null;
     }
 }
