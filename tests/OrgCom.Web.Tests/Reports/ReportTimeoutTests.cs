@@ -19,7 +19,7 @@ public sealed class ReportTimeoutTests : ReportTest
             await using (var cmd = new Npgsql.NpgsqlCommand("lock table member_counts in access exclusive mode", blocker, tx))
                 await cmd.ExecuteNonQueryAsync();
             var page = await GetDocumentAsync(client, url);
-            Assert.Contains("chưa tính xong trong 1 giây", page.QuerySelector("[data-testid=errors]")!.TextContent);
+            Assert.Contains("chưa tính xong trong thời gian cho phép", page.QuerySelector("[data-testid=errors]")!.TextContent);
             Assert.Null(page.QuerySelector("[data-testid=report]"));
             await tx.RollbackAsync();
         }

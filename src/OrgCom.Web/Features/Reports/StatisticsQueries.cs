@@ -8,7 +8,11 @@ using OrgCom.Web.Data;
 namespace OrgCom.Web.Features.Reports;
 
 /// <summary>The chosen organization of a report, loaded through the scope filter (so one outside scope is not found).</summary>
-public sealed record ReportRoot(long Id, string Name, string Path, OrganizationKind Kind);
+public sealed record ReportRoot(long Id, string Name, string Path, OrganizationKind Kind)
+{
+    /// <summary>Its level in the tree: 1 for a root, 2 for a committee directly under it (a province).</summary>
+    public int Depth => Path.Count(c => c == '.') + 1;
+}
 
 /// <summary>
 /// Computes the report forms for a subtree, rolled up to the chosen organization's children: every number of a row is
@@ -81,8 +85,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// the root itself (as the CTE <c>subtree</c>).</summary>
     private static string RowOf(string alias, ReportRoot root)
     {
-        var depth = root.Path.Count(c => c == '.') + 1;
-        return $"case when nlevel({alias}.path) > {depth} then ltree2text(subpath({alias}.path, {depth}, 1))::bigint else {alias}.id end";
+        return $"case when nlevel({alias}.path) > {root.Depth} then ltree2text(subpath({alias}.path, {root.Depth}, 1))::bigint else {alias}.id end";
     }
 
     /// <summary>
@@ -99,8 +102,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// </summary>
     private static string FastRows(ReportRoot root)
     {
-        var depth = root.Path.Count(c => c == '.') + 1;
-        if (depth == 2)
+        if (root.Depth == 2)
             return $"""
                 counts as (
                     select coalesce(c.level3_id, c.organization_id) as row_id, c.probationary + c.official as n
@@ -109,7 +111,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
                     select coalesce(f.level3_id, f.organization_id) as row_id, f.day, f.flow, f.n
                     from member_flows f where f.level2_id = {root.Id} and f.day >= @from)
                 """;
-        if (depth == 1)
+        if (root.Depth == 1)
             // The root's own rows have no level 2 ancestor; every other row's is one of the root's children.
             return $"""
                 counts as (
