@@ -29,6 +29,8 @@ public sealed class AssessmentBrowserTests : BrowserTest
         await staff.GotoAsync($"/Assessments/Round/{round}?organizationId={ward}");
         await staff.Locator("[data-testid=round-organizations] tr", new() { HasText = "Chi bộ Trạm Y tế" }).GetByRole(AriaRole.Link, new() { Name = "Đánh giá" }).ClickAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "Lập danh sách đánh giá" }).ClickAsync();
+        // The grid's script has attached its keyboard handling (the page may still be loading under load).
+        await Expect(staff.Locator("table.assessment-grid[data-ready=true]").First).ToBeAttachedAsync();
 
         // Keyboard only: focus the first row's final level, then a digit and ↓ per row.
         var rows = staff.Locator("#member-grid tbody tr");
@@ -114,6 +116,8 @@ public sealed class AssessmentBrowserTests : BrowserTest
         var staff = await SignInInBrowserAsync("xa.badinh");
         await staff.GotoAsync(url);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Lập danh sách đánh giá" }).ClickAsync();
+        // The grid's script has attached its keyboard handling (the page may still be loading under load).
+        await Expect(staff.Locator("table.assessment-grid[data-ready=true]").First).ToBeAttachedAsync();
         await Expect(staff.GetByTestId("organization-new-rule")).ToContainTextAsync("Hướng dẫn 43-HD/BTCTW");
         var fresh = staff.Locator($"#org-grid tr[data-key='{newCell}']");
         await Expect(fresh.Locator("select[name=notRatedReason]")).ToHaveValueAsync("NewlyFormed");
@@ -172,6 +176,8 @@ public sealed class AssessmentBrowserTests : BrowserTest
         var staff = await SignInInBrowserAsync("xa.badinh");
         await staff.GotoAsync($"/Assessments/Entry/{round}/{cell}");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Lập danh sách đánh giá" }).ClickAsync();
+        // The grid's script has attached its keyboard handling (the page may still be loading under load).
+        await Expect(staff.Locator("table.assessment-grid[data-ready=true]").First).ToBeAttachedAsync();
         // The user's rights change between loading the grid and saving a row (the server answers 403).
         await staff.RouteAsync("**/Assessments/Entry/**handler=Row*", route => route.FulfillAsync(new() { Status = 403, Body = "" }));
         var first = staff.Locator("#member-grid tbody tr").First;

@@ -118,6 +118,9 @@
             else if (field.tagName === "SELECT" && e.key === "ArrowLeft") move(0, -1);
         });
 
+        // Keyboard entry works from here on (browser tests wait for it before typing).
+        grid.dataset.ready = "true";
+
         // Drafts left by an earlier visit (a session that expired, a closed tab): put them back and save them.
         const drafts = loadDrafts();
         const pending = rows().filter((tr) => drafts[tr.dataset.key]);
