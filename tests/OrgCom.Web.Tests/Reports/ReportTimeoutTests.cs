@@ -25,4 +25,25 @@ public sealed class ReportTimeoutTests : ReportTest
         }
         Assert.NotNull((await GetDocumentAsync(client, url)).QuerySelector("[data-testid=report]"));
     }
+
+    [Fact]
+    public async Task A_list_behind_a_number_that_runs_out_of_time_gives_a_message_not_a_500()
+    {
+        var client = await SignInAsync("hanoi");
+        var url = $"/Reports/Members?Form=IncreaseDecrease&OrganizationId={Commune}&From=01/01/2025&To=31/12/2025&Measure=Admitted";
+        Assert.NotNull((await GetDocumentAsync(client, url)).QuerySelector("[data-testid=drill-summary]"));
+        foreach (var handler in new[] { "", "&handler=Excel" })
+        {
+            await using var blocker = new Npgsql.NpgsqlConnection(OrgCom.Web.Tests.Infrastructure.TestDatabase.ConnectionString(DatabaseName));
+            await blocker.OpenAsync();
+            await using var tx = await blocker.BeginTransactionAsync();
+            await using (var cmd = new Npgsql.NpgsqlCommand("lock table member_events in access exclusive mode", blocker, tx))
+                await cmd.ExecuteNonQueryAsync();
+            var page = await GetDocumentAsync(client, url + handler);
+            Assert.Contains("chưa tính xong trong thời gian cho phép", page.QuerySelector("[data-testid=errors]")!.TextContent);
+            Assert.Null(page.QuerySelector("[data-testid=drill-summary]"));
+            await tx.RollbackAsync();
+        }
+        Assert.NotNull((await GetDocumentAsync(client, url)).QuerySelector("[data-testid=drill-summary]"));
+    }
 }

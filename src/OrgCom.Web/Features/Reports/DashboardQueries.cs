@@ -150,8 +150,16 @@ public static class StatementTimeout
 {
     /// <summary>The command timeout (Npgsql cancels the statement, then reports a timeout) or a statement cancelled by
     /// the server (<c>statement_timeout</c>, 57014).</summary>
-    public static bool Is(Exception e) =>
-        e is TimeoutException || e.InnerException is TimeoutException
-        || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
-        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+    public static bool Is(Exception e)
+    {
+        // EF Core wraps it twice when a query fails while its results are read (a transient failure wrapping Npgsql's).
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is TimeoutException or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
+                return true;
+        return false;
+    }
+
+    /// <summary>What a report or a report's list that ran out of time says (it changes nothing).</summary>
+    public const string ReportMessage = "Báo cáo chưa tính xong trong thời gian cho phép nên chưa hiển thị được. "
+        + "Hãy chọn một tổ chức cấp dưới hoặc một kỳ ngắn hơn, hoặc thử lại sau.";
 }

@@ -51,7 +51,8 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
         if (await PrepareAsync(request, measure, own, row, ct) is not { } ids)
             return ModelState.IsValid ? NotFound() : Page();
         // The statement behind the number runs once; the count shown and the page read the scoped members by these ids.
-        var all = await ids.ToListAsync(ct);
+        if (await RunAsync(ids, ct) is not { } all)
+            return Page();
         Total = all.Count;
         var members = Query(all);
         Visible = await members.CountAsync(ct);
@@ -66,7 +67,8 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
     {
         if (await PrepareAsync(request, measure, own, row, ct) is not { } ids)
             return ModelState.IsValid ? NotFound() : Page();
-        var all = await ids.ToListAsync(ct);
+        if (await RunAsync(ids, ct) is not { } all)
+            return Page();
         if (all.Count > MaxExportRows)
         {
             ModelState.AddModelError("", $"Danh sách có {ReportRequest.Number(all.Count)} đảng viên, nhiều hơn {ReportRequest.Number(MaxExportRows)} "
@@ -101,6 +103,27 @@ public sealed class MembersModel(OrgComDbContext db, StatisticsQueries statistic
             ],
         };
         return XlsxResult.Create(report, Query(all).AsAsyncEnumerable(), $"Danh sách đảng viên {MeasureName}.xlsx");
+    }
+
+    /// <summary>Runs the statement behind the number with the reports' time limit (<see cref="StatisticsQueries.TimeoutSeconds"/>);
+    /// null, with a Vietnamese message on the page, when it runs out of time.</summary>
+    private async Task<List<long>?> RunAsync(IQueryable<long> ids, CancellationToken ct)
+    {
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(statistics.TimeoutSeconds);
+        try
+        {
+            return await ids.ToListAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && StatementTimeout.Is(e))
+        {
+            ModelState.AddModelError("", StatementTimeout.ReportMessage);
+            return null;
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
     }
 
     private IQueryable<Row> Query(List<long> ids) =>

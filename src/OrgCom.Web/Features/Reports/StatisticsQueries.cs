@@ -99,17 +99,20 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// <item>a smaller subtree through the tree, joined by its path written as a literal, so the planner sees the
     /// subtree's real size (PathLiteral).</item>
     /// </list>
+    /// With <paramref name="exceptAffected"/>, the organizations of the CTE <c>affected</c> are left out (the
+    /// history-aware report counts them on their own: <see cref="AggregatedHistoricSql"/>).
     /// </summary>
-    private static string FastRows(ReportRoot root)
+    private static string FastRows(ReportRoot root, bool exceptAffected = false)
     {
+        string Except(string alias) => exceptAffected ? $" and {alias}.organization_id not in (select id from affected)" : "";
         if (root.Depth == 2)
             return $"""
                 counts as (
                     select coalesce(c.level3_id, c.organization_id) as row_id, c.probationary + c.official as n
-                    from member_counts c where c.level2_id = {root.Id}),
+                    from member_counts c where c.level2_id = {root.Id}{Except("c")}),
                 flows as (
                     select coalesce(f.level3_id, f.organization_id) as row_id, f.day, f.flow, f.n
-                    from member_flows f where f.level2_id = {root.Id} and f.day >= @from)
+                    from member_flows f where f.level2_id = {root.Id} and f.day >= @from{Except("f")})
                 """;
         if (root.Depth == 1)
             // The root's own rows have no level 2 ancestor; every other row's is one of the root's children.
@@ -117,23 +120,23 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
                 counts as (
                     select coalesce(c.level2_id, c.organization_id) as row_id, c.probationary + c.official as n
                     from member_counts c
-                    where c.level2_id = any(array(select id from organizations where parent_id = {root.Id})) or c.organization_id = {root.Id}),
+                    where (c.level2_id = any(array(select id from organizations where parent_id = {root.Id})) or c.organization_id = {root.Id}){Except("c")}),
                 flows as (
                     select f.level2_id as row_id, f.day, f.flow, f.n
                     from member_flows f
-                    where f.level2_id = any(array(select id from organizations where parent_id = {root.Id})) and f.day >= @from
+                    where f.level2_id = any(array(select id from organizations where parent_id = {root.Id})) and f.day >= @from{Except("f")}
                     union all
-                    select f.organization_id, f.day, f.flow, f.n from member_flows f where f.organization_id = {root.Id} and f.day >= @from)
+                    select f.organization_id, f.day, f.flow, f.n from member_flows f where f.organization_id = {root.Id} and f.day >= @from{Except("f")})
                 """;
         return $"""
             counts as (
                 select {RowOf("o", root)} as row_id, c.probationary + c.official as n
                 from member_counts c join organizations o on o.id = c.organization_id
-                where o.path <@ {PathLiteral(root)}),
+                where o.path <@ {PathLiteral(root)}{Except("c")}),
             flows as (
                 select {RowOf("o", root)} as row_id, f.day, f.flow, f.n
                 from member_flows f join organizations o on o.id = f.organization_id
-                where o.path <@ {PathLiteral(root)} and f.day >= @from)
+                where o.path <@ {PathLiteral(root)} and f.day >= @from{Except("f")})
             """;
     }
 
@@ -152,12 +155,16 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     private static string Quoted(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => $"'{k}'"));
 
     // The stretches between the days some organization changed parent, each with its mapping of organizations to rows.
-    private static readonly string SegmentCtes = $"""
+    private const string Segments = """
         segments as (
             select @opening as seg_from
             union
             select effective_on from organization_events
-            where kind in ('Moved', 'Merged') and effective_on between @from and @to),
+            where kind in ('Moved', 'Merged') and effective_on between @from and @to)
+        """;
+
+    private static readonly string SegmentCtes = $"""
+        {Segments},
         seg_rows as materialized (
             select s.seg_from, r.id, r.row_id
             from segments s cross join lateral ({RowsAs("s.seg_from")}) r)
@@ -194,9 +201,16 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
             select a.member_id, r.row_id from membership_at(@root_path::ltree, @opening) a join open_rows r on r.id = a.organization_id),
         close_members as materialized (
             select a.member_id, r.row_id from membership_at(@root_path::ltree, @to) a join close_rows r on r.id = a.organization_id),
+        -- The period's count-changing events of the subtree's organizations, read from the partial index of those events
+        -- alone (ix_member_events_count_changes holds every column needed), not from the whole table.
+        period_events as materialized (
+            select e.id, e.member_id, e.effective_on, e.counted_flow, e.organization_id, e.other_organization_id
+            from member_events e
+            where member_flow_sign(e.counted_flow) <> 0 and e.effective_on between @from and @to
+              and (e.organization_id in (select id from seg_rows) or e.other_organization_id in (select id from seg_rows))),
         member_moves as (
             select distinct on (e.id, x.flow) e.member_id, r.row_id, member_flow_sign(x.flow) as n
-            from member_events e
+            from period_events e
             cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
             join seg_rows r on r.id = x.organization_id and r.seg_from <= e.effective_on
             where e.effective_on between @from and @to and e.counted_flow is not null
@@ -259,10 +273,10 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// <param name="reconcile">Count the opening and closing member by member (<see cref="MembershipAtDate.CountsAtSql"/>) so the balance
     /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
     /// the pre-aggregated closing and the opening derived from it (fast, but balanced by construction).</param>
-    /// <param name="memberByMember">Over a period in which the tree changed, count member by member
-    /// (<see cref="HistoricSql"/>) even where counting organization by organization gives the same numbers (tests).</param>
+    /// <param name="count">Over a period in which the tree changed, count this way rather than the one chosen for the
+    /// report (tests: every way gives the same numbers).</param>
     public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct,
-        bool memberByMember = false)
+        HistoryCount count = HistoryCount.Automatic)
     {
         var opening = from.AddDays(-1);
         var values = new Dictionary<(long Row, string Key), long>();
@@ -300,7 +314,9 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
         {
             historic = true;
             values.Clear();
-            countedByMembers = memberByMember || !await AggregatedHistoricAsync(values, parameters, ct);
+            countedByMembers = count == HistoryCount.Members
+                || !await AggregatedHistoricAsync(root, count == HistoryCount.Automatic ? await WholeSubtreeAsync(root, opening, ct) : count == HistoryCount.WholeSubtree,
+                    values, parameters, ct);
             if (countedByMembers)
             {
                 values.Clear();
@@ -345,11 +361,11 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
 
     /// <summary>Reads <see cref="AggregatedHistoricSql"/> into <paramref name="values"/>; false when its numbers may differ
     /// from counting member by member (it says so, or a row does not balance) and the caller must count that way.</summary>
-    private async Task<bool> AggregatedHistoricAsync(Dictionary<(long Row, string Key), long> values, (string, object)[] parameters,
-        CancellationToken ct)
+    private async Task<bool> AggregatedHistoricAsync(ReportRoot root, bool wholeSubtree, Dictionary<(long Row, string Key), long> values,
+        (string, object)[] parameters, CancellationToken ct)
     {
         long needsMembers = 0;
-        await ReadAsync(AggregatedHistoricSql, r =>
+        await ReadAsync(AggregatedHistoricSql(root, wholeSubtree), r =>
         {
             if (r.GetString(1) == "NeedsMembers")
                 needsMembers = r.GetInt64(2);
@@ -360,6 +376,22 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
             values.GetValueOrDefault((row, "Closing")) == values.GetValueOrDefault((row, "Opening")) + Net(k => values.GetValueOrDefault((row, k))));
     }
 
+    /// <summary>Whether the history-aware report should walk the root's whole subtree down on each date rather than walk
+    /// up from the organizations moved since the opening: when they are many for the subtree (the 2025 reorganization
+    /// moved nearly every commune; a report of one commune has a few dozen organizations). The subtree is counted only as
+    /// far as the comparison needs.</summary>
+    private Task<bool> WholeSubtreeAsync(ReportRoot root, DateOnly opening, CancellationToken ct) => ScalarAsync<bool>($"""
+        with moved as (
+            select count(*) as n from organization_events
+            where kind in ('Moved', 'Merged', 'Split') and effective_on > @opening)
+        select (select count(*) from (select 1 from organizations where path <@ {PathLiteral(root)} limit (select {WalkCostRatio} * n + 1 from moved)) x)
+               <= (select {WalkCostRatio} * n from moved)
+        """, ct, ("opening", opening));
+
+    /// <summary>Walking up from one moved organization (and finding the organizations under it) costs about as much as
+    /// walking down to this many organizations (measured: docs/benchmarks.md, 22/11/2026).</summary>
+    private const int WalkCostRatio = 4;
+
     /// <summary>
     /// The increase/decrease report over a period in which the tree changed, counted organization by organization
     /// (ADR 0011, "Speed of the history-aware report"): the same numbers as <see cref="HistoricSql"/> (member by
@@ -367,8 +399,13 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// most once in the period — the statement says when that does not hold (a row <c>NeedsMembers</c>), and the caller
     /// then counts member by member.
     /// <list type="bullet">
-    /// <item><c>grid (id, k, row_id, present, last_k)</c>: each organization that belongs to the subtree in some stretch
-    /// (<c>universe</c>), for each stretch k: its row there, whether it stands in the subtree then, and the last stretch
+    /// <item>The organizations whose row may have changed since the opening (<c>affected</c>: those below one moved,
+    /// merged or split away, <see cref="MovedSubtreeRows"/>; or, <paramref name="wholeSubtree"/>, every organization of
+    /// the subtree, <see cref="WholeSubtreeRows"/>) are mapped as the tree stood on each date (<c>aff_rows</c>); every
+    /// other organization has stood where it stands now since the opening and is counted by its current row
+    /// (<see cref="FastRowsExceptAffected"/>).</item>
+    /// <item><c>grid (id, k, row_id, present, last_k)</c>: each affected organization that belongs to the subtree in some
+    /// stretch (<c>universe</c>), for each stretch k: its row there, whether it stands in the subtree then, and the last stretch
     /// up to k in which it did. An organization's attribution on a day is its row in that day's stretch; if it is not
     /// in the subtree then, none while it stands elsewhere, or (it has ended) its row in the last stretch it was in —
     /// exactly the mapping of <see cref="Stretch"/>.</item>
@@ -377,39 +414,60 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// reassignments among them (<c>ReorganizedIn</c>/<c>ReorganizedOut</c>), by each flow's attribution, less the
     /// moves whose two ends are attributed to one row.</item>
     /// <item><c>jumps</c>: an organization whose attribution changes at a change day (or between the last stretch and
-    /// the closing) carries its count at the end of the day before (its current count less its later flows) from the
+    /// the closing) carries its count at the end of the day before (its current count less its later flows: <c>count_at</c>) from the
     /// old row to the new: received and sent by a
     /// reorganization. Per organization and row that is what the member-by-member statement finds per member and row,
     /// when no organization jumps twice, no member is reassigned twice and no reassignment touches an organization that
     /// jumps (then a member's moves could cancel out per member, not per organization): <c>NeedsMembers</c>.</item>
     /// </list>
-    /// The flows are read by the province kept on them (<c>level2_id</c>) of the organizations concerned, so a province's
-    /// period is one range of <c>ix_member_flows_level2</c>, not found among the whole country's.
+    /// The affected organizations' flows and counts are read by the province kept on them (<c>level2_id</c>), so a
+    /// province's period is one range of <c>ix_member_flows_level2</c>, not found among the whole country's.
     /// </summary>
-    private static readonly string AggregatedHistoricSql = $"""
-        with {SegmentCtes},
-        close_rows as materialized ({RowsAs("@to")}),
+    private static string AggregatedHistoricSql(ReportRoot root, bool wholeSubtree) => $"""
+        with recursive {Subtree}, {Segments},
         seg_k as materialized (
             select seg_from, coalesce(lead(seg_from) over (order by seg_from), @to + 1) as seg_to,
                    (row_number() over (order by seg_from))::int - 1 as k
             from segments),
-        universe as materialized (select id from seg_rows union select id from close_rows),
+        {(wholeSubtree ? WholeSubtreeRows : MovedSubtreeRows(root))},
+        seg_rows as materialized (select r.d as seg_from, r.id, r.row_id from aff_rows r where r.d in (select seg_from from segments)),
+        close_rows as materialized (select r.id, r.row_id from aff_rows r where r.d = @to),
+        universe as materialized (select distinct id from aff_rows),
         grid as materialized (
             select u.id, s.k, r.row_id, r.id is not null as present,
                    max(case when r.id is not null then s.k end) over (partition by u.id order by s.k) as last_k
             from universe u cross join seg_k s
             left join seg_rows r on r.id = u.id and r.seg_from = s.seg_from),
-        -- The flows since the opening of the provinces the organizations concerned stand in now (the others' are left
-        -- out by the joins with grid and universe below): one range of ix_member_flows_level2 per province.
+        -- The flows since the opening of the organizations whose rows read the history, found by the province they stand
+        -- in now: one range of ix_member_flows_level2 per province.
+        uprovinces as materialized (
+            select array(select distinct organization_level_id(o.path, 2) from universe u join organizations o on o.id = u.id) as ids),
         uflows as materialized (
             select f.organization_id as id, f.day, f.flow, f.n
             from member_flows f
-            where f.level2_id = any(array(select distinct organization_level_id(o.path, 2) from universe u join organizations o on o.id = u.id))
-              and f.day > @opening
+            where f.level2_id = any((select ids from uprovinces)::bigint[]) and f.day > @opening and f.organization_id in (select id from universe)
             union all
             select f.organization_id, f.day, f.flow, f.n
             from member_flows f
-            where f.level2_id is null and f.day > @opening),
+            where f.level2_id is null and f.day > @opening and f.organization_id in (select id from universe)),
+        -- Their current counts, read the same way (not by a join with every organization's).
+        ucounts as materialized (
+            select c.organization_id as id, c.probationary + c.official as n
+            from member_counts c
+            where (c.level2_id = any((select ids from uprovinces)::bigint[]) or c.level2_id is null) and c.organization_id in (select id from universe)),
+        -- Each organization's net flows by stretch k (k = K, one past the last stretch: after the closing).
+        org_net as (
+            select f.id, coalesce(s.k, (select max(k) + 1 from seg_k)) as k, sum(member_flow_sign(f.flow) * f.n) as net
+            from uflows f left join seg_k s on f.day >= s.seg_from and f.day < s.seg_to
+            group by 1, 2),
+        -- Each organization's count at the end of the eve of stretch k (k = 0: the opening; K: the closing): its current
+        -- count less its flows since.
+        count_at as materialized (
+            select g.id, g.k, coalesce(max(c.n), 0) - coalesce(sum(o.net), 0) as n
+            from (select u.id, s.k from universe u cross join (select k from seg_k union all select max(k) + 1 from seg_k) s) g
+            left join ucounts c on c.id = g.id
+            left join org_net o on o.id = g.id and o.k >= g.k
+            group by 1, 2),
         mapped as (
             select {Attribution("g", "gl", "f.day")} as row_id, f.flow, f.n
             from uflows f
@@ -417,18 +475,28 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
             join grid g on g.id = f.id and g.k = s.k
             left join grid gl on gl.id = g.id and gl.k = g.last_k
             where f.day between @from and @to),
+        {(wholeSubtree ? NoFastRows : FastRowsExceptAffected(root))},
+        -- The moves of the period between two organizations: each end attributed like its flows (an affected one by the
+        -- grid, another by its current row).
         moves as (
-            select m.organization_id, m.other_organization_id, m.counted_flow,
-                   {Attribution("ga", "gal", "m.effective_on")} as a_row, {Attribution("gb", "gbl", "m.effective_on")} as b_row
+            select m.counted_flow, m.organization_id, m.other_organization_id,
+                   case when ga.id is not null then {Attribution("ga", "gal", "m.effective_on")}
+                        when aa.id is null then sa.row_id end as a_row,
+                   case when gb.id is not null then {Attribution("gb", "gbl", "m.effective_on")}
+                        when ab.id is null then sb.row_id end as b_row
             from member_events m
             join seg_k s on m.effective_on >= s.seg_from and m.effective_on < s.seg_to
-            join grid ga on ga.id = m.organization_id and ga.k = s.k
+            left join grid ga on ga.id = m.organization_id and ga.k = s.k
             left join grid gal on gal.id = ga.id and gal.k = ga.last_k
-            join grid gb on gb.id = m.other_organization_id and gb.k = s.k
+            left join affected aa on aa.id = m.organization_id
+            left join subtree sa on sa.id = m.organization_id
+            left join grid gb on gb.id = m.other_organization_id and gb.k = s.k
             left join grid gbl on gbl.id = gb.id and gbl.k = gb.last_k
+            left join affected ab on ab.id = m.other_organization_id
+            left join subtree sb on sb.id = m.other_organization_id
             where m.counted_flow in ({CrossingFlows}) and m.effective_on between @from and @to),
         jump_sides as (
-            select g.id, s.seg_from - 1 as t,
+            select g.id, g.k,
                    {Attribution("p", "pl", "s.seg_from - 1")} as from_row, {Attribution("g", "gl", "s.seg_from")} as to_row
             from grid g
             join seg_k s on s.k = g.k and s.k > 0
@@ -436,43 +504,45 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
             left join grid pl on pl.id = p.id and pl.k = p.last_k
             left join grid gl on gl.id = g.id and gl.k = g.last_k
             union all
-            select g.id, @to, {Attribution("g", "gl", "@to")}, c.row_id
+            select g.id, g.k + 1, {Attribution("g", "gl", "@to")}, c.row_id
             from grid g
             left join grid gl on gl.id = g.id and gl.k = g.last_k
             left join close_rows c on c.id = g.id
             where g.k = (select max(k) from seg_k)),
-        -- Each carried organization's count at the end of the eve of its change (or of the closing): its current
-        -- count less its flows after that day.
+        -- Each carried organization carries its count at the end of the eve of its change (or of the closing).
         jumps as materialized (
-            select j.id, j.from_row, j.to_row, x.n
-            from jump_sides j
-            cross join lateral (
-                select coalesce((select c.probationary + c.official from member_counts c where c.organization_id = j.id), 0)
-                     - coalesce((select sum(member_flow_sign(f.flow) * f.n) from member_flows f
-                                 where f.organization_id = j.id and f.day > j.t), 0) as n) x
-            where j.from_row is distinct from j.to_row and x.n <> 0),
+            select j.id, j.from_row, j.to_row, a.n
+            from jump_sides j join count_at a on a.id = j.id and a.k = j.k
+            where j.from_row is distinct from j.to_row and a.n <> 0),
         reassigned as (
             select e.member_id, e.organization_id, e.other_organization_id from member_events e
             where e.counted_flow = 'ReorganizedIn' and e.effective_on between @from and @to
-              and (e.organization_id in (select id from universe) or e.other_organization_id in (select id from universe)))
+              and (e.organization_id in (select id from universe) or e.other_organization_id in (select id from universe)
+                   or e.organization_id in (select id from subtree) or e.other_organization_id in (select id from subtree)))
         -- Opening and closing: the current counts less the flows after the day, by the rows of that day.
         select row_id, 'Opening', sum(n)::bigint from (
-            select g.row_id, c.probationary + c.official as n
-            from grid g join member_counts c on c.organization_id = g.id where g.k = 0 and g.present
+            select g.row_id, a.n
+            from grid g join count_at a on a.id = g.id and a.k = 0 where g.k = 0 and g.present
             union all
-            select g.row_id, -member_flow_sign(f.flow) * f.n
-            from uflows f join grid g on g.id = f.id and g.k = 0 and g.present) o
+            select row_id, n from fast_counts
+            union all
+            select row_id, -member_flow_sign(flow) * (coalesce(period, 0) + coalesce(later, 0)) from fast_flows) o
         group by 1
         union all
         select row_id, 'Closing', sum(n)::bigint from (
-            select r.row_id, c.probationary + c.official as n
-            from close_rows r join member_counts c on c.organization_id = r.id
+            select r.row_id, a.n
+            from close_rows r join count_at a on a.id = r.id and a.k = (select max(k) + 1 from seg_k)
             union all
-            select r.row_id, -member_flow_sign(f.flow) * f.n
-            from uflows f join close_rows r on r.id = f.id where f.day > @to) c
+            select row_id, n from fast_counts
+            union all
+            select row_id, -member_flow_sign(flow) * later from fast_flows where later is not null) c
         group by 1
         union all
-        select row_id, flow, sum(n)::bigint from mapped where row_id is not null group by 1, 2
+        select row_id, flow, sum(n)::bigint from (
+            select row_id, flow, n from mapped where row_id is not null
+            union all
+            select row_id, flow, period from fast_flows where period is not null) f
+        group by 1, 2
         union all
         select m.a_row, x.flow, -count(*)
         from moves m cross join lateral member_event_flows(m.counted_flow, m.organization_id, m.other_organization_id) x
@@ -490,6 +560,85 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
             union all
             select member_id from reassigned
             where organization_id in (select id from jumps) or other_organization_id in (select id from jumps)) z
+        """;
+
+    /// <summary>The CTEs <c>affected (id)</c>, the organizations whose rows the statement reads from the history, and
+    /// <c>aff_rows (d, id, row_id)</c>, their rows on each date <c>d</c> of <c>dates</c> (the opening, each change
+    /// day, the closing) where they stood in the root's subtree — exactly what <c>org_rows_as_of</c> gives for them —
+    /// found from the moved organizations up (ADR 0011, "Speed of the history-aware report"): every other organization
+    /// has stood where it stands now since the opening.</summary>
+    private static string MovedSubtreeRows(ReportRoot root) => $"""
+        -- The organizations that changed parent since the opening (moved, merged or split away), except the root and
+        -- those above it (which changes no row of its report).
+        moved as materialized (
+            select distinct e.organization_id as id
+            from organization_events e join organizations o on o.id = e.organization_id
+            where e.kind in ('Moved', 'Merged', 'Split') and e.effective_on > @opening and not o.path @> {PathLiteral(root)}),
+        -- Every organization below one of them now, with the lowest of them above it (or itself): below that one, its
+        -- path has not changed since the opening. Every other organization has stood where it stands now all along.
+        affected as materialized (
+            select distinct on (o.id) o.id, m.id as moved_id
+            from moved m join organizations e on e.id = m.id join organizations o on o.path <@ e.path
+            order by o.id, nlevel(e.path) desc),
+        dates as (select seg_from as d from segments union select @to),
+        -- From each moved organization up the tree as it stood on each date (its version on the date, or its first
+        -- before it was established: org_rows_as_of), to the root or to an organization whose path has not changed;
+        -- node null where the way ends (an organization that no longer stood on the date, or the top of the tree).
+        walk (moved_id, d, node, below) as (
+            select m.id, d.d, m.id, ''::ltree from moved m cross join dates d
+            union all
+            select w.moved_id, w.d,
+                   (select v.parent_id from organization_versions v
+                    where v.organization_id = w.node and (v.valid_to is null or v.valid_to > w.d)
+                    order by v.valid_from limit 1),
+                   text2ltree(w.node::text) || w.below
+            from walk w
+            where w.node <> @root and w.node in (select id from affected)),
+        -- Each moved organization's row on each date it stood in the root's subtree: the organization below the root
+        -- on its path of that date (the current path above where the walk stopped, the walk below).
+        moved_rows as materialized (
+            select w.moved_id, w.d, ltree2text(subltree(x.path, x.i + 1, x.i + 2))::bigint as row_id
+            from walk w
+            join organizations o on o.id = w.node
+            cross join lateral (select o.path || w.below as path, index(o.path || w.below, '{root.Id}'::ltree) as i) x
+            where (w.node = @root or w.node not in (select id from affected)) and x.i >= 0 and x.i + 1 < nlevel(x.path)),
+        -- The day each affected organization ended (null: it stands): it stands on every date before, including those
+        -- before its establishment (org_rows_as_of).
+        ends as materialized (
+            select v.organization_id as id, case when bool_or(v.valid_to is null) then null else max(v.valid_to) end as ended_on
+            from organization_versions v where v.organization_id in (select id from affected)
+            group by 1),
+        -- What org_rows_as_of gives on each date for the affected organizations (the others' row is their current one).
+        aff_rows as materialized (
+            select r.d, a.id, r.row_id
+            from affected a join moved_rows r on r.moved_id = a.moved_id join ends e on e.id = a.id
+            where e.ended_on is null or r.d < e.ended_on)
+        """;
+
+    /// <summary>The same CTEs for every organization of the root's subtree on each date, walked down from the root
+    /// (<c>org_rows_as_of</c>): cheaper than from the moved organizations up when most of the subtree moved.</summary>
+    private const string WholeSubtreeRows = """
+        dates as (select seg_from as d from segments union select @to),
+        aff_rows as materialized (
+            select d.d, r.organization_id as id, r.row_id from dates d cross join lateral org_rows_as_of(@root, d.d) r),
+        affected as materialized (select id from subtree union select id from aff_rows)
+        """;
+
+    /// <summary>The CTEs <c>fast_counts (row_id, n)</c> and <c>fast_flows (row_id, flow, period, later)</c>: the
+    /// organizations not in <c>affected</c>, by their current row.</summary>
+    private static string FastRowsExceptAffected(ReportRoot root) => $"""
+        -- Every other organization of the subtree, with its current row (FastRows).
+        {FastRows(root, exceptAffected: true)},
+        -- Summed in one pass each (read once, so not materialized): the flows of the period and those after it.
+        fast_counts as (select row_id, sum(n)::bigint as n from counts group by 1),
+        fast_flows as (
+            select row_id, flow, sum(n) filter (where day <= @to) as period, sum(n) filter (where day > @to) as later
+            from flows group by 1, 2)
+        """;
+
+    private const string NoFastRows = """
+        fast_counts as (select null::bigint as row_id, null::bigint as n where false),
+        fast_flows as (select null::bigint as row_id, null::text as flow, null::bigint as period, null::bigint as later where false)
         """;
 
     // The attribution of an organization on a day (grid row g of that day's stretch, gl its last stretch in the
@@ -675,4 +824,18 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
                 await connection.CloseAsync();
         }
     }
+}
+
+/// <summary>How the increase/decrease report counts a period in which the tree changed (ADR 0011, "Speed of the
+/// history-aware report").</summary>
+public enum HistoryCount
+{
+    /// <summary>The cheaper of the two ways organization by organization; member by member where they could differ.</summary>
+    Automatic,
+    /// <summary>Organization by organization, the history read only for the subtrees moved since the opening.</summary>
+    MovedSubtrees,
+    /// <summary>Organization by organization, the history read for the root's whole subtree.</summary>
+    WholeSubtree,
+    /// <summary>Member by member.</summary>
+    Members,
 }

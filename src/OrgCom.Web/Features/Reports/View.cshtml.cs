@@ -132,8 +132,7 @@ public sealed class ViewModel(OrgComDbContext db, StatisticsQueries statistics, 
         {
             // A report that runs out of time says so (and changes nothing) instead of an error page.
             Table = null;
-            ModelState.AddModelError("", "Báo cáo chưa tính xong trong thời gian cho phép nên chưa hiển thị được. "
-                + "Hãy chọn một tổ chức cấp dưới hoặc một kỳ ngắn hơn, hoặc thử lại sau.");
+            ModelState.AddModelError("", StatementTimeout.ReportMessage);
         }
         return null;
     }
