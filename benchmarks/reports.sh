@@ -76,9 +76,9 @@ time_page "members received by reorganization, Hà Nội, $YEAR (hanoi)" "$hanoi
 time_page "home page (admin, whole country)" "$admin" "/"
 time_page "home page (hanoi)" "$hanoi" "/"
 
-# The fast path's aggregate statement as StatisticsQueries writes it (FastRows: the country's rows by level2_id, a
-# province's by level3_id among its level2_id; one pass over the flows since the opening), without the crossing-moves
-# correction, timed by the server alone.
+# The core of the report's statement when nothing changed parent (StatisticsQueries.FastRows: the country's rows by
+# level2_id, a province's by level3_id among its level2_id; one pass over the flows since the opening), without the
+# crossing-moves correction and the history part, timed by the server alone.
 explain_report() {
     local label="$1" counts="$2" flows="$3"
     echo "[bench] the report's aggregate statement alone, $label, $YEAR: $(psql_ -c "set jit = off" -c "explain (analyze, summary)

@@ -273,56 +273,34 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     /// <param name="reconcile">Count the opening and closing member by member (<see cref="MembershipAtDate.CountsAtSql"/>) so the balance
     /// is a real check — seconds for a province, tens of seconds for the whole country (docs/benchmarks.md) — instead of
     /// the pre-aggregated closing and the opening derived from it (fast, but balanced by construction).</param>
-    /// <param name="count">Over a period in which the tree changed, count this way rather than the one chosen for the
-    /// report (tests: every way gives the same numbers).</param>
+    /// <param name="count">Count this way rather than the one chosen for the report (tests: every way gives the same
+    /// numbers).</param>
     public async Task<ReportTable> IncreaseDecreaseAsync(ReportRoot root, DateOnly from, DateOnly to, bool reconcile, CancellationToken ct,
         HistoryCount count = HistoryCount.Automatic)
     {
         var opening = from.AddDays(-1);
         var values = new Dictionary<(long Row, string Key), long>();
-        // If no organization changed parent since the opening day, the current tree is the tree of every day of the
-        // period (one path scan); otherwise each organization is mapped to its row as the tree stood (ADR 0008): the
-        // opening and closing counts with the tree of those days, each flow with the tree of its day.
-        var historic = await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@opening"), ct, ("opening", opening));
+        // Whether some organization changed parent since the opening day: then the organizations below it are mapped to
+        // their rows as the tree stood (ADR 0008) — the opening and closing counts with the tree of those days, each flow
+        // with the tree of its day; every other organization (all of them otherwise) by its current row.
+        var treeChanged = await ScalarAsync<bool>(MembershipAtDate.TreeChangedSinceSql("@opening"), ct, ("opening", opening));
         var parameters = new (string, object)[] { ("root", root.Id), ("root_path", root.Path), ("from", from), ("to", to), ("opening", opening) };
-        var countedByMembers = false;
-        if (!historic)
-            // One pass over the flows since the opening (those of the period by kind, those after it netted into the
-            // closing) and the current counts, each with its report row (FastRows).
-            await ReadAsync($"""
-                with {Subtree}, {FastRows(root)}
-                select row_id, 'Closing', sum(n)::bigint from counts group by 1
-                union all
-                select row_id, case when day > @to then 'Closing' else flow end,
-                       sum(case when day > @to then -n * member_flow_sign(flow) else n end)::bigint
-                from flows
-                group by 1, 2
-                union all
-                -- A move between two organizations of one row (a transfer, a reassignment) is neither in nor out there.
-                select a.row_id, x.flow, -count(*)
-                from member_events e
-                join subtree a on a.id = e.organization_id
-                join subtree b on b.id = e.other_organization_id and b.row_id = a.row_id
-                cross join lateral member_event_flows(e.counted_flow, e.organization_id, e.other_organization_id) x
-                where e.counted_flow in ({CrossingFlows}) and e.effective_on between @from and @to
-                group by 1, 2
-                """, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct, parameters);
-        // A reorganization's reassignments with no change of parent (a chi bộ split into cells of other parents): the
-        // reorganization columns are then counted like in the historic path, so that they mean the same everywhere and
-        // the drill-down lists exactly them (ADR 0011, "Drill-down of the reorganization columns").
-        if (historic || values.Any(v => v.Key.Key is "ReorganizedIn" or "ReorganizedOut" && v.Value != 0))
+        // One statement counts every period organization by organization (AggregatedHistoricSql): without a change of
+        // parent since the opening it is the one pass over the current counts and the flows since the opening, each with
+        // its report row (FastRows); with one, only the moved subtrees read the history. Member by member where the two
+        // could differ.
+        var wholeSubtree = count == HistoryCount.WholeSubtree
+            || (count == HistoryCount.Automatic && treeChanged && await WholeSubtreeAsync(root, opening, ct));
+        var countedByMembers = count == HistoryCount.Members || !await AggregatedHistoricAsync(root, wholeSubtree, values, parameters, ct);
+        if (countedByMembers)
         {
-            historic = true;
             values.Clear();
-            countedByMembers = count == HistoryCount.Members
-                || !await AggregatedHistoricAsync(root, count == HistoryCount.Automatic ? await WholeSubtreeAsync(root, opening, ct) : count == HistoryCount.WholeSubtree,
-                    values, parameters, ct);
-            if (countedByMembers)
-            {
-                values.Clear();
-                await ReadAsync(HistoricSql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct, parameters);
-            }
+            await ReadAsync(HistoricSql, r => Add(values, (r.GetInt64(0), r.GetString(1)), r.GetInt64(2)), ct, parameters);
         }
+        // A reorganization's reassignments, with or without a change of parent, make the reorganization columns (ADR 0011,
+        // "Drill-down of the reorganization columns"); over such a period the counts at the two dates cannot be
+        // reconciled with today's tree.
+        var historic = treeChanged || values.Any(v => IsReorganization(v.Key.Key) && v.Value != 0);
         // "Đối chiếu từng đảng viên": opening and closing counted member by member at the two dates (CountsAtSql), so
         // "đầu kỳ + tăng − giảm = cuối kỳ" is a real check of the registry against its events. Only over a period in which
         // no organization changed parent (CountsAtSql maps members with today's tree); otherwise the page says so.
@@ -336,15 +314,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
                     values[(row, key)] = n;
         }
         var columns = IncreaseDecreaseColumns.ToList();
-        var table = await RowsAsync(root, to, values, columns, row =>
-        {
-            var net = Net(k => values.GetValueOrDefault((row, k)));
-            if (reconcile && !historic)
-                return; // opening and closing counted member by member below the flows: the balance is a real check
-            // Historic: opening, closing and the reorganization columns were counted member by member (ReorganizedSql).
-            if (!historic)
-                values[(row, "Opening")] = values.GetValueOrDefault((row, "Closing")) - net;
-        }, ct);
+        var table = await RowsAsync(root, to, values, columns, ct);
         if (values.Any(v => IsReorganization(v.Key.Key) && v.Value != 0))
         {
             columns.InsertRange(columns.FindIndex(c => c.Key == "Closing"), ReorganizationColumns);
@@ -383,10 +353,14 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
     private Task<bool> WholeSubtreeAsync(ReportRoot root, DateOnly opening, CancellationToken ct) => ScalarAsync<bool>($"""
         with moved as (
             select count(*) as n from organization_events
-            where kind in ('Moved', 'Merged', 'Split') and effective_on > @opening)
+            where {ParentChanges} and effective_on > @opening)
         select (select count(*) from (select 1 from organizations where path <@ {PathLiteral(root)} limit (select {WalkCostRatio} * n + 1 from moved)) x)
                <= (select {WalkCostRatio} * n from moved)
         """, ct, ("opening", opening));
+
+    /// <summary>The organization events after which an organization stands under another parent: moved, or merged or
+    /// split away (kept under its successor). The partial index <c>ix_organization_events_parent_changes</c> holds them.</summary>
+    private const string ParentChanges = "kind in ('Moved', 'Merged', 'Split')";
 
     /// <summary>Walking up from one moved organization (and finding the organizations under it) costs about as much as
     /// walking down to this many organizations (measured: docs/benchmarks.md, 22/11/2026).</summary>
@@ -573,7 +547,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
         moved as materialized (
             select distinct e.organization_id as id
             from organization_events e join organizations o on o.id = e.organization_id
-            where e.kind in ('Moved', 'Merged', 'Split') and e.effective_on > @opening and not o.path @> {PathLiteral(root)}),
+            where e.{ParentChanges} and e.effective_on > @opening and not o.path @> {PathLiteral(root)}),
         -- Every organization below one of them now, with the lowest of them above it (or itself): below that one, its
         -- path has not changed since the opening. Every other organization has stood where it stands now all along.
         affected as materialized (
@@ -709,7 +683,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
             values[(key.Row, "c:" + key.Key)] = n;
             Add(values, (key.Row, "Members"), n);
         }
-        var rows = await RowsAsync(root, date, values, columns, null, ct);
+        var rows = await RowsAsync(root, date, values, columns, ct);
         return new ReportTable
         {
             Form = ReportForm.MembersAtDate, Title = "Báo cáo số lượng, chất lượng đảng viên", Subtitle = "Theo " + dimension.DisplayName().ToLowerInvariant(),
@@ -737,7 +711,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
         var kinds = OrganizationKinds.All.Where(k => reachable.Contains(k) || values.ContainsKey((root.Id, "k:" + k))).ToList();
         var columns = kinds.Select(k => new ReportColumn("k:" + k, k.DisplayName(), "Số tổ chức đảng theo loại hình"))
             .Append(new ReportColumn("Members", "Số đảng viên")).ToList();
-        var rows = await RowsAsync(root, date, values, columns, null, ct);
+        var rows = await RowsAsync(root, date, values, columns, ct);
         return new ReportTable
         {
             Form = ReportForm.OrganizationsByKind, Title = "Báo cáo tổ chức đảng theo loại hình", OrganizationId = root.Id,
@@ -765,7 +739,7 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
 
     /// <summary>The root's children (with their subtree numbers) and the root's own row when it has numbers.</summary>
     private async Task<List<ReportRow>> RowsAsync(ReportRoot root, DateOnly date, Dictionary<(long Row, string Key), long> values,
-        IReadOnlyList<ReportColumn> columns, Action<long>? complete, CancellationToken ct)
+        IReadOnlyList<ReportColumn> columns, CancellationToken ct)
     {
         var orgs = new List<(long Id, string Name, bool HasChildren, bool Active)>();
         await ReadAsync("""
@@ -784,7 +758,6 @@ public sealed class StatisticsQueries(OrgComDbContext db, IConfiguration configu
         var rows = new List<ReportRow>();
         foreach (var (id, name, hasChildren, active) in orgs.Prepend((root.Id, root.Name + " (trực tiếp)", false, false)))
         {
-            complete?.Invoke(id);
             var row = columns.Select(c => values.GetValueOrDefault((id, c.Key))).ToArray();
             if (active || row.Any(v => v != 0))
                 rows.Add(new ReportRow(id, name, hasChildren, row));
